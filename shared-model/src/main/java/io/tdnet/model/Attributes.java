@@ -1,0 +1,55 @@
+package io.tdnet.model;
+
+/**
+ * DynamoDB attribute names of the two tables (DESIGN.md, data model). The table keys and GSI keys
+ * are used by {@code infra} too.
+ */
+public final class Attributes {
+    private Attributes() {}
+
+    // disclosures
+    public static final String DISCLOSURE_ID = "disclosure_id";
+    public static final String DISCLOSED_DATE = "disclosed_date";
+    public static final String DISCLOSED_AT = "disclosed_at";
+    /** GSI sort key: {@code disclosed_at#disclosure_id}, unique and time-ordered. */
+    public static final String DISCLOSED_AT_ID = "disclosed_at_id";
+    public static final String COMPANY_CODE = "company_code";
+    public static final String COMPANY_NAME = "company_name";
+    public static final String TITLE = "title";
+    public static final String PREVIOUS_TITLE = "previous_title";
+    public static final String EXCHANGES = "exchanges";
+    public static final String HISTORY = "history";
+    public static final String PDF_URL = "pdf_url";
+    public static final String XBRL_URL = "xbrl_url";
+    public static final String PDF_S3_KEY = "pdf_s3_key";
+    public static final String PDF_SHA256 = "pdf_sha256";
+    public static final String PDF_BYTES = "pdf_bytes";
+    public static final String FIRST_EXECUTION_ID = "first_execution_id";
+    public static final String STORED_AT = "stored_at";
+    public static final String WITHDRAWN_AT = "withdrawn_at";
+
+    // executions
+    public static final String EXECUTION_ID = "execution_id";
+    public static final String ENTRY = "entry";
+    public static final String SUMMARY_ENTRY = "#SUMMARY";
+    /** Prefix of a per-disclosure outcome row: {@code D#<disclosure_id>}. */
+    public static final String OUTCOME_PREFIX = "D#";
+    /** Prefix of a rejected-row outcome (no valid id): {@code R#<digest of the row>}. */
+    public static final String REJECTED_PREFIX = "R#";
+    public static final String TARGET_DATE = "target_date";
+    public static final String STATUS = "status";
+    public static final String REASON = "reason";
+    public static final String BANNER_TOTAL = "banner_total";
+    public static final String LISTED = "listed";
+    public static final String WITHDRAWN = "withdrawn";
+    public static final String STORED = "stored";
+    public static final String ALREADY_PRESENT = "already_present";
+    public static final String FAILED = "failed";
+    public static final String STARTED_AT = "started_at";
+    public static final String UPDATED_AT = "updated_at";
+    public static final String FINISHED_AT = "finished_at";
+    public static final String STATUS_HISTORY = "status_history";
+    public static final String TTL = "ttl";
+    public static final String OUTCOME = "outcome";
+    public static final String HREF = "href";
+}

@@ -1,0 +1,26 @@
+package io.tdnet.model;
+
+/** Environment variable names read by the Lambda handlers and set by the CDK stack. */
+public final class EnvVars {
+    private EnvVars() {}
+
+    public static final String STAGE = "TDNET_STAGE";
+    public static final String TDNET_BASE_URL = "TDNET_BASE_URL";
+    /** Requests per second to TDnet, list pages and documents together, for the whole deployment. */
+    public static final String TDNET_RATE = "TDNET_RATE";
+    /** The downloader event source's MaximumConcurrency; each instance paces at rate / concurrency. */
+    public static final String DOWNLOADER_CONCURRENCY = "TDNET_DOWNLOADER_CONCURRENCY";
+    public static final String MAX_PDF_BYTES = "TDNET_MAX_PDF_BYTES";
+    public static final String USER_AGENT = "TDNET_USER_AGENT";
+    public static final String DOWNLOAD_QUEUE_URL = "TDNET_DOWNLOAD_QUEUE_URL";
+    public static final String DOWNLOAD_DLQ_URL = "TDNET_DOWNLOAD_DLQ_URL";
+    public static final String PERSIST_QUEUE_URL = "TDNET_PERSIST_QUEUE_URL";
+    public static final String PERSIST_DLQ_URL = "TDNET_PERSIST_DLQ_URL";
+    public static final String DISCLOSURES_TABLE = "TDNET_DISCLOSURES_TABLE";
+    public static final String EXECUTIONS_TABLE = "TDNET_EXECUTIONS_TABLE";
+    public static final String BUCKET = "TDNET_BUCKET";
+    /** Endpoint override for all AWS clients (LocalStack/moto-style servers, tests). */
+    public static final String AWS_ENDPOINT_URL = "TDNET_AWS_ENDPOINT_URL";
+    /** The metric namespace, also fixed in the IAM condition; Powertools reads this name. */
+    public static final String METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
+}

@@ -1,0 +1,10 @@
+package io.tdnet.model;
+
+/**
+ * What happened to one listed disclosure within one execution. PENDING is written when the list is
+ * accepted; the only transitions are PENDING → STORED | ALREADY_PRESENT | FAILED and
+ * FAILED → STORED | ALREADY_PRESENT (a redrive that succeeds).
+ */
+public enum Outcome {
+    PENDING, STORED, ALREADY_PRESENT, FAILED
+}

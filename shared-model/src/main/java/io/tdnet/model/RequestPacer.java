@@ -1,0 +1,89 @@
+package io.tdnet.model;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * The politeness limit toward TDnet (DESIGN.md invariant 5): permits are handed out one every
+ * {@code spacing = (1 + margin) / rate} seconds, in order, across all threads that share the pacer.
+ *
+ * <p>Why it is exact: permit k is never earlier than permit k−1 plus {@code spacing}, so any window of
+ * one second holds at most ⌈1 / spacing⌉ = R permit instants (with the margin, R permits span
+ * R × spacing &gt; 1 s). The small margin (2% by default) absorbs the jitter between taking a permit and
+ * the request reaching the server, so a server-side count also stays at R; with a backlog the pacer
+ * hands out permits back to back, so utilisation is 1 / (1 + margin) ≈ 98% of R.
+ *
+ * <p>Permits are reserved, not polled: a thread learns its slot at once and sleeps until it, so there
+ * is no thundering herd and no unfairness between list pages and documents.
+ */
+public final class RequestPacer {
+    /** Sleeps for a number of nanoseconds; tests inject a fake clock that just advances. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleepNanos(long nanos) throws InterruptedException;
+    }
+
+    public static final double DEFAULT_MARGIN = 0.02;
+
+    private final long spacingNanos;
+    private final LongSupplier nanoClock;
+    private final Sleeper sleeper;
+    private long nextSlot;
+    private boolean first = true;
+
+    private RequestPacer(double ratePerSecond, double margin, LongSupplier nanoClock, Sleeper sleeper) {
+        if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
+            throw new IllegalArgumentException("rate must be a positive number of requests per second: " + ratePerSecond);
+        }
+        if (margin < 0 || margin >= 1) {
+            throw new IllegalArgumentException("margin must be in [0, 1): " + margin);
+        }
+        this.spacingNanos = Math.max(1, Math.round(1_000_000_000d * (1 + margin) / ratePerSecond));
+        this.nanoClock = nanoClock;
+        this.sleeper = sleeper;
+    }
+
+    /** A pacer on the system clock. */
+    public static RequestPacer perSecond(double ratePerSecond) {
+        return new RequestPacer(ratePerSecond, DEFAULT_MARGIN, System::nanoTime,
+                nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+    }
+
+    /** A pacer on an injected clock and sleeper (deterministic tests). */
+    public static RequestPacer withClock(double ratePerSecond, double margin, LongSupplier nanoClock, Sleeper sleeper) {
+        return new RequestPacer(ratePerSecond, margin, nanoClock, sleeper);
+    }
+
+    /** No limit at all (the unthrottled demo and benchmarks). */
+    public static RequestPacer unlimited() {
+        return new RequestPacer(1e9, 0, System::nanoTime, nanos -> {});
+    }
+
+    public Duration spacing() {
+        return Duration.ofNanos(spacingNanos);
+    }
+
+    /**
+     * Blocks until this caller's slot. Returns how long it waited.
+     */
+    public Duration acquire() throws InterruptedException {
+        long slot = reserve();
+        long waited = 0;
+        long now = nanoClock.getAsLong();
+        while (now < slot) {
+            sleeper.sleepNanos(slot - now);
+            long after = nanoClock.getAsLong();
+            waited += after - now;
+            now = after;
+        }
+        return Duration.ofNanos(waited);
+    }
+
+    private synchronized long reserve() {
+        long now = nanoClock.getAsLong();
+        long slot = first ? now : Math.max(now, nextSlot);
+        first = false;
+        nextSlot = slot + spacingNanos;
+        return slot;
+    }
+}

@@ -1,0 +1,23 @@
+package io.tdnet.model;
+
+import java.time.LocalDate;
+
+/** The bucket's key scheme: {@code pdf/YYYY/MM/DD/<disclosure_id>.pdf}, date = disclosure date (JST). */
+public final class S3Keys {
+    private S3Keys() {}
+
+    public static final String PDF_PREFIX = "pdf/";
+    /** Uploads land here first and are copied to the final key with their sha256 as metadata. */
+    public static final String STAGING_PREFIX = "staging/";
+    public static final String META_SHA256 = "sha256";
+    public static final String META_BYTES = "bytes";
+
+    public static String pdfKey(LocalDate disclosedDate, DisclosureId id) {
+        return String.format("%s%04d/%02d/%02d/%s.pdf", PDF_PREFIX,
+                disclosedDate.getYear(), disclosedDate.getMonthValue(), disclosedDate.getDayOfMonth(), id.value());
+    }
+
+    public static String stagingKey(DisclosureId id, String uploadToken) {
+        return STAGING_PREFIX + id.value() + "." + uploadToken;
+    }
+}
