@@ -16,6 +16,7 @@ import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.SearchExpression;
 import software.amazon.awscdk.services.cloudwatch.TextWidget;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
@@ -162,8 +163,7 @@ public final class PipelineMonitoring extends Construct {
 
     static Metric lambdaMetric(String functionName, String metricName, String statistic) {
         return Metric.Builder.create().namespace(LAMBDA).metricName(metricName)
-                .dimensionsMap(Map.of("FunctionName", functionName)).statistic(statistic).period(PERIOD)
-                .label(functionName).build();
+                .dimensionsMap(Map.of("FunctionName", functionName)).statistic(statistic).period(PERIOD).build();
     }
 
     /** Executions{Status=FAILED}: the one custom metric an alarm watches, so its dimensions are fixed. */
@@ -179,11 +179,11 @@ public final class PipelineMonitoring extends Construct {
                 .width(6).height(6)
                 .left(List.of(
                         queueMetric(queueName, "ApproximateNumberOfMessagesVisible").with(
-                                software.amazon.awscdk.services.cloudwatch.MetricOptions.builder().label("visible").build()),
+                                MetricOptions.builder().label("visible").build()),
                         queueMetric(queueName, "ApproximateNumberOfMessagesNotVisible").with(
-                                software.amazon.awscdk.services.cloudwatch.MetricOptions.builder().label("in flight").build())))
+                                MetricOptions.builder().label("in flight").build())))
                 .right(List.of(queueMetric(queueName, "ApproximateAgeOfOldestMessage").with(
-                        software.amazon.awscdk.services.cloudwatch.MetricOptions.builder().label("oldest age (s)").build())))
+                        MetricOptions.builder().label("oldest age (s)").build())))
                 .leftYAxis(YAxisProps.builder().label("messages").min(0).showUnits(false).build())
                 .rightYAxis(YAxisProps.builder().label("seconds").min(0).showUnits(false).build())
                 .build();
@@ -192,7 +192,7 @@ public final class PipelineMonitoring extends Construct {
     private static GraphWidget lambdaWidget(String title, List<String> functionNames, String metricName, String statistic) {
         List<IMetric> metrics = new ArrayList<>();
         for (String fn : functionNames) {
-            metrics.add(lambdaMetric(fn, metricName, statistic));
+            metrics.add(lambdaMetric(fn, metricName, statistic).with(MetricOptions.builder().label(fn).build()));
         }
         return GraphWidget.Builder.create().title(title).width(6).height(6).left(metrics).build();
     }
