@@ -6,6 +6,6 @@ set -eu
 cd "$(dirname "$0")"
 if [ "${TDNET_SKIP_BUILD:-0}" != "1" ]; then
   # shellcheck disable=SC2086
-  mvn -B -q ${MAVEN_ARGS:-} -f ../pom.xml -pl lister,downloader,persister,infra -am package -DskipTests 1>&2
+  mvn -B -q ${MAVEN_ARGS:-} -f ../pom.xml -pl lister,downloader,persister,infra -am package -Dmaven.test.skip=true 1>&2
 fi
 exec java -cp "target/classes:$(cat target/cdk.classpath)" io.tdnet.infra.TdnetApp

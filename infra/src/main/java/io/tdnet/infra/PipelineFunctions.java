@@ -47,7 +47,8 @@ import java.util.Map;
  * {@code cloudwatch:PutMetricData} restricted by condition to {@link MetricNames#NAMESPACE}.
  *
  * <p>Scheduled lister runs get the input {@code {}}: no date, i.e. "today in JST" (the late sweep at
- * 23:30 JST is still the same JST day). A manual run may pass {@code {"date": "YYYY-MM-DD"}}.
+ * 23:30 JST is still the same JST day). A manual run passes the date the
+ * way ListerHandler reads it: {@code {"detail": {"date": "YYYY-MM-DD"}}}.
  */
 public final class PipelineFunctions extends Construct {
 
@@ -250,6 +251,10 @@ public final class PipelineFunctions extends Construct {
                         "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"),
                 List.of(storage.bucket().arnForObjects(S3Keys.PDF_PREFIX + "*"),
                         storage.bucket().arnForObjects(S3Keys.STAGING_PREFIX + "*"))));
+        // PdfArchive.existing() HEADs the final key and expects 404 when it is absent; without
+        // s3:ListBucket on the bucket S3 answers 403 instead, and every first download would fail.
+        role.addToPrincipalPolicy(statement("TellMissingFromForbidden", List.of("s3:ListBucket"),
+                List.of(storage.bucket().getBucketArn())));
     }
 
     /**
