@@ -52,4 +52,8 @@ public final class Attributes {
     public static final String TTL = "ttl";
     public static final String OUTCOME = "outcome";
     public static final String HREF = "href";
+    /** A PENDING outcome row keeps the listed disclosure as JSON, so a resumed run can enqueue it again. */
+    public static final String DISCLOSURE_JSON = "disclosure";
+    /** Outcome rows: when the outcome last changed. */
+    public static final String CHANGED_AT = "changed_at";
 }

@@ -1,0 +1,181 @@
+package io.tdnet.downloader;
+
+import io.tdnet.model.BatchOutcome;
+import io.tdnet.model.DownloadMessage;
+import io.tdnet.model.JsonCodec;
+import io.tdnet.model.MessageBatchHandler;
+import io.tdnet.model.Names;
+import io.tdnet.model.PersistMessage;
+import io.tdnet.model.PipelineResources;
+import io.tdnet.model.QueueMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/**
+ * The download-queue consumer: for each message, decode it, download the document, and hand the
+ * verdict on.
+ *
+ * <ul>
+ *   <li>stored → a stored {@link PersistMessage} to the persist queue; done.
+ *   <li>permanent failure → a failed {@link PersistMessage} (the persister records the outcome) and a
+ *       copy of the original body in the download DLQ with {@link Names#ATTR_FAILURE_REASON},
+ *       {@link Names#ATTR_FIRST_FAILURE_AT} and {@link Names#ATTR_SOURCE_QUEUE}; done. Both are sent
+ *       before the message is reported done, so a crash in between duplicates them (the persister is
+ *       idempotent) and never loses them.
+ *   <li>malformed body or unknown schema version → DLQ with the reason; done (there is no disclosure
+ *       to record).
+ *   <li>transient failure → the message's visibility timeout is set per {@link RetrySchedule} (growing
+ *       with its receive count, or the server's Retry-After) and it is left for SQS to redeliver; on
+ *       its last delivery it is recorded as a permanent failure instead, so the execution settles.
+ *   <li>anything unexpected (SQS or S3 down) → left for redelivery after the queue's own timeout.
+ * </ul>
+ *
+ * <p>Messages of a batch run sequentially, or on a small pool of {@code threads}; the shared pacer, not
+ * the thread count, sets the request rate.
+ */
+public final class DownloadWorker implements MessageBatchHandler, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DownloadWorker.class);
+    private static final int MAX_REASON_LENGTH = 1000;
+
+    private final PdfDownloader downloader;
+    private final SqsClient sqs;
+    private final PipelineResources resources;
+    private final JsonCodec codec;
+    private final RetrySchedule schedule;
+    private final Clock clock;
+    private final ExecutorService pool;
+
+    /**
+     * @param threads how many messages of a batch are processed at once (1 = sequentially, no pool)
+     */
+    public DownloadWorker(PdfDownloader downloader, SqsClient sqs, PipelineResources resources, JsonCodec codec,
+                          RetrySchedule schedule, Clock clock, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be ≥ 1: " + threads);
+        this.downloader = downloader;
+        this.sqs = sqs;
+        this.resources = resources;
+        this.codec = codec;
+        this.schedule = schedule;
+        this.clock = clock;
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "download-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public BatchOutcome handle(List<QueueMessage> batch) {
+        Set<String> retry = new HashSet<>();
+        if (pool == null) {
+            for (QueueMessage message : batch) {
+                if (!process(message)) retry.add(message.messageId());
+            }
+            return new BatchOutcome(retry);
+        }
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (QueueMessage message : batch) results.add(pool.submit(() -> process(message)));
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                if (!results.get(i).get()) retry.add(batch.get(i).messageId());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                retry.add(batch.get(i).messageId());
+            } catch (ExecutionException e) {
+                retry.add(batch.get(i).messageId());
+            }
+        }
+        return new BatchOutcome(retry);
+    }
+
+    /** Returns true when the message is done (may be deleted), false to leave it for redelivery. */
+    private boolean process(QueueMessage message) {
+        try {
+            DownloadMessage download;
+            try {
+                download = codec.decodeDownload(message.body());
+            } catch (JsonCodec.MalformedMessageException e) {
+                log.warn("message {} is unreadable, moved to the DLQ: {}", message.messageId(), e.getMessage());
+                deadLetter(message, e.getMessage());
+                return true;
+            }
+            DownloadResult result = downloader.download(download.disclosure());
+            String id = download.disclosure().disclosureId().value();
+            if (result instanceof DownloadResult.Stored stored) {
+                send(PersistMessage.stored(download.executionId(), download.disclosure(), stored.pdf()));
+                return true;
+            }
+            if (result instanceof DownloadResult.PermanentFailure failure) {
+                log.warn("{}: permanent failure: {}", id, failure.reason());
+                recordFailure(message, download, failure.reason());
+                return true;
+            }
+            DownloadResult.TransientFailure failure = (DownloadResult.TransientFailure) result;
+            if (schedule.isLastDelivery(message.receiveCount())) {
+                String reason = "gave up after " + message.receiveCount() + " deliveries: " + failure.reason();
+                log.warn("{}: {}", id, reason);
+                recordFailure(message, download, reason);
+                return true;
+            }
+            Duration visibility = schedule.visibilityTimeout(message.receiveCount(), failure.retryAfter());
+            log.info("{}: delivery {} failed ({}), next try in {} s", id, message.receiveCount(), failure.reason(),
+                    visibility.toSeconds());
+            sqs.changeMessageVisibility(b -> b.queueUrl(resources.downloadQueueUrl())
+                    .receiptHandle(message.receiptHandle())
+                    .visibilityTimeout((int) visibility.toSeconds()));
+            return false;
+        } catch (RuntimeException e) {
+            log.error("message {} left for redelivery: {}", message.messageId(), e.toString(), e);
+            return false;
+        }
+    }
+
+    private void recordFailure(QueueMessage message, DownloadMessage download, String reason) {
+        String bounded = bounded(reason);
+        send(PersistMessage.failed(download.executionId(), download.disclosure(), bounded));
+        deadLetter(message, bounded);
+    }
+
+    private void send(PersistMessage persist) {
+        String body = codec.encode(persist);
+        sqs.sendMessage(b -> b.queueUrl(resources.persistQueueUrl()).messageBody(body));
+    }
+
+    private void deadLetter(QueueMessage message, String reason) {
+        // A message redriven from the DLQ keeps the instant it first failed.
+        String firstFailure = message.attributes().getOrDefault(Names.ATTR_FIRST_FAILURE_AT, clock.instant().toString());
+        sqs.sendMessage(b -> b.queueUrl(resources.downloadDlqUrl())
+                .messageBody(message.body())
+                .messageAttributes(Map.of(
+                        Names.ATTR_FAILURE_REASON, text(bounded(reason)),
+                        Names.ATTR_FIRST_FAILURE_AT, text(firstFailure),
+                        Names.ATTR_SOURCE_QUEUE, text(resources.downloadQueueUrl()))));
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    private static String bounded(String reason) {
+        String r = reason == null || reason.isBlank() ? "unknown" : reason;
+        return r.length() <= MAX_REASON_LENGTH ? r : r.substring(0, MAX_REASON_LENGTH) + "…";
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) pool.shutdownNow();
+    }
+}

@@ -1,0 +1,120 @@
+package io.tdnet.downloader;
+
+import io.tdnet.model.Names;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When a transient failure is tried again: first in process (a few attempts with exponential backoff
+ * and jitter, honouring {@code Retry-After} up to a cap), then by SQS, with a visibility timeout that
+ * grows with the message's receive count so that an outage of hours does not drain the queue into the
+ * DLQ.
+ *
+ * <p>With the {@link #defaults()}: in process 3 attempts per delivery, waits of ~1 s then ~2 s (each
+ * reduced by up to 25% jitter, or the server's {@code Retry-After} if longer and at most 30 s); between
+ * deliveries a visibility timeout of 2^(n−1) minutes after delivery n, capped at 60 minutes:
+ * 1, 2, 4, 8, 16, 32, 60, 60, 60, 60, 60 minutes after deliveries 1–11. Delivery number
+ * {@link #maxReceiveCount()} (12, {@link Names#DOWNLOAD_MAX_RECEIVE_COUNT}) is the last: if it fails
+ * transiently too, the worker records a permanent failure itself ("gave up after 12 deliveries: …") so
+ * the execution still settles, instead of letting SQS move the message to the DLQ silently.
+ *
+ * <p>Longest outage survived: the 12th delivery happens {@link #longestOutageSurvived()} = 1+2+4+8+16+32
+ * + 5×60 = 363 minutes = <b>6 h 03 min</b> after the first (plus the in-process attempts, a few seconds
+ * per delivery). A TDnet outage that ends within about 6 hours of a document's first attempt loses
+ * nothing; a longer one turns into recorded failures that {@code tdnet dlq redrive} can recover while
+ * TDnet still serves the document (30–40 days).
+ *
+ * @param attemptsPerDelivery HTTP attempts per SQS delivery (≥ 1)
+ * @param backoffBase wait after the first failed attempt; doubles per attempt
+ * @param backoffMax cap of the exponential in-process wait
+ * @param jitter fraction (0–1) by which a wait is randomly shortened, to spread retries
+ * @param retryAfterCap longest {@code Retry-After} waited out in process; a longer one ends the
+ *     delivery and becomes its visibility timeout
+ * @param visibilityBase visibility timeout after the first delivery; doubles per delivery
+ * @param visibilityCap cap of the visibility timeout (SQS itself allows at most 12 h)
+ * @param maxReceiveCount the queue's maxReceiveCount: the delivery that is the last chance
+ */
+public record RetrySchedule(
+        int attemptsPerDelivery,
+        Duration backoffBase,
+        Duration backoffMax,
+        double jitter,
+        Duration retryAfterCap,
+        Duration visibilityBase,
+        Duration visibilityCap,
+        int maxReceiveCount) {
+
+    /** SQS's maximum visibility timeout. */
+    public static final Duration SQS_MAX_VISIBILITY = Duration.ofHours(12);
+
+    public RetrySchedule {
+        if (attemptsPerDelivery < 1) throw new IllegalArgumentException("attemptsPerDelivery must be ≥ 1");
+        requireNonNegative(backoffBase, "backoffBase");
+        requireNonNegative(backoffMax, "backoffMax");
+        requireNonNegative(retryAfterCap, "retryAfterCap");
+        requireNonNegative(visibilityBase, "visibilityBase");
+        requireNonNegative(visibilityCap, "visibilityCap");
+        if (!(jitter >= 0 && jitter <= 1)) throw new IllegalArgumentException("jitter must be in [0, 1]: " + jitter);
+        if (visibilityCap.compareTo(SQS_MAX_VISIBILITY) > 0) {
+            throw new IllegalArgumentException("visibilityCap over SQS's 12 h: " + visibilityCap);
+        }
+        if (maxReceiveCount < 1) throw new IllegalArgumentException("maxReceiveCount must be ≥ 1");
+    }
+
+    /** The production schedule described above. */
+    public static RetrySchedule defaults() {
+        return new RetrySchedule(3, Duration.ofSeconds(1), Duration.ofSeconds(8), 0.25, Duration.ofSeconds(30),
+                Duration.ofMinutes(1), Duration.ofMinutes(60), Names.DOWNLOAD_MAX_RECEIVE_COUNT);
+    }
+
+    /**
+     * The in-process wait after {@code failedAttempts} failed attempts (≥ 1): base·2^(k−1) capped at
+     * the max, shortened by {@code jitter × random} ({@code random} in [0, 1)), and never shorter than
+     * the server's {@code Retry-After} (null if none).
+     */
+    public Duration inProcessDelay(int failedAttempts, Duration retryAfter, double random) {
+        Duration exponential = doubled(backoffBase, failedAttempts - 1, backoffMax);
+        long nanos = exponential.toNanos();
+        Duration jittered = Duration.ofNanos(nanos - (long) (nanos * jitter * random));
+        return retryAfter != null && retryAfter.compareTo(jittered) > 0 ? retryAfter : jittered;
+    }
+
+    /** True when a {@code Retry-After} is short enough to wait out in process. */
+    public boolean waitsInProcess(Duration retryAfter) {
+        return retryAfter == null || retryAfter.compareTo(retryAfterCap) <= 0;
+    }
+
+    /**
+     * The visibility timeout to set after delivery {@code receiveCount} (1-based) failed transiently:
+     * visibilityBase·2^(n−1) capped at visibilityCap, or the server's {@code Retry-After} if that is
+     * longer, never over SQS's 12 h.
+     */
+    public Duration visibilityTimeout(int receiveCount, Duration retryAfter) {
+        Duration grown = doubled(visibilityBase, Math.max(1, receiveCount) - 1, visibilityCap);
+        Duration wanted = retryAfter != null && retryAfter.compareTo(grown) > 0 ? retryAfter : grown;
+        return wanted.compareTo(SQS_MAX_VISIBILITY) > 0 ? SQS_MAX_VISIBILITY : wanted;
+    }
+
+    /** True when delivery {@code receiveCount} is the last one SQS makes before the DLQ. */
+    public boolean isLastDelivery(int receiveCount) {
+        return receiveCount >= maxReceiveCount;
+    }
+
+    /** Time from the first delivery to the last one when every delivery fails (no Retry-After). */
+    public Duration longestOutageSurvived() {
+        Duration total = Duration.ZERO;
+        for (int n = 1; n < maxReceiveCount; n++) total = total.plus(visibilityTimeout(n, null));
+        return total;
+    }
+
+    private static Duration doubled(Duration base, int times, Duration cap) {
+        Duration d = base;
+        for (int i = 0; i < times && d.compareTo(cap) < 0; i++) d = d.multipliedBy(2);
+        return d.compareTo(cap) > 0 ? cap : d;
+    }
+
+    private static void requireNonNegative(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative()) throw new IllegalArgumentException(name + " must not be negative");
+    }
+}

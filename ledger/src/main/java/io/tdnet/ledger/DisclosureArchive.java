@@ -1,0 +1,127 @@
+package io.tdnet.ledger;
+
+import static io.tdnet.ledger.Items.s;
+import static io.tdnet.model.Attributes.*;
+
+import io.tdnet.model.ArchivedDisclosure;
+import io.tdnet.model.DisclosureId;
+import io.tdnet.model.Names;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The read side of the archive (the {@code disclosures} table) plus the one write it allows besides
+ * the persister's conditional put: marking a disclosure withdrawn. Range reads stream page by page
+ * through the GSIs, never loading a whole range into memory.
+ */
+public final class DisclosureArchive {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public DisclosureArchive(DynamoDbClient dynamo, String disclosuresTable, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = disclosuresTable;
+        this.clock = clock;
+    }
+
+    /** The ids among {@code ids} already in the archive (BatchGetItem, 100 keys a call). */
+    public Set<DisclosureId> storedAmong(Collection<DisclosureId> ids) {
+        Set<DisclosureId> found = new HashSet<>();
+        List<DisclosureId> all = new ArrayList<>(new HashSet<>(ids));
+        for (int i = 0; i < all.size(); i += 100) {
+            List<Map<String, AttributeValue>> keys = all.subList(i, Math.min(i + 100, all.size())).stream()
+                    .map(Items::disclosureKey).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
+                    .projectionExpression("#id").expressionAttributeNames(Map.of("#id", DISCLOSURE_ID))
+                    .consistentRead(true).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> current = request;
+                var response = dynamo.batchGetItem(b -> b.requestItems(current));
+                response.responses().getOrDefault(table, List.of())
+                        .forEach(item -> found.add(new DisclosureId(Items.str(item, DISCLOSURE_ID))));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    public Optional<ArchivedDisclosure> get(DisclosureId id) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Items.disclosureKey(id)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.archived(item));
+    }
+
+    /**
+     * Sets {@code withdrawn_at} (once) on the stored disclosure of that date with the same time, code and
+     * title, if there is one. Returns whether one was marked.
+     */
+    public boolean markWithdrawn(LocalDate date, OffsetDateTime at, String companyCode, String title) {
+        String now = OffsetDateTime.now(clock.withZone(io.tdnet.model.Tdnet.JST)).truncatedTo(ChronoUnit.MILLIS).toString();
+        List<ArchivedDisclosure> matches = byDate(date)
+                .filter(a -> a.disclosure().disclosedAt().isEqual(at)
+                        && companyCode.equals(a.disclosure().companyCode())
+                        && title.equals(a.disclosure().title()))
+                .toList();
+        boolean marked = false;
+        for (ArchivedDisclosure match : matches) {
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(Items.disclosureKey(match.disclosure().disclosureId()))
+                        .updateExpression("SET #w = :now")
+                        .conditionExpression("attribute_exists(#id) AND attribute_not_exists(#w)")
+                        .expressionAttributeNames(Map.of("#w", WITHDRAWN_AT, "#id", DISCLOSURE_ID))
+                        .expressionAttributeValues(Map.of(":now", s(now))));
+                marked = true;
+            } catch (ConditionalCheckFailedException alreadyMarked) {
+                marked = true;
+            }
+        }
+        return marked;
+    }
+
+    /** Every stored disclosure of a date, in time order. */
+    public Stream<ArchivedDisclosure> byDate(LocalDate date) {
+        return query(QueryRequest.builder().tableName(table).indexName(Names.DISCLOSURES_BY_DATE_INDEX)
+                .keyConditionExpression("#d = :d")
+                .expressionAttributeNames(Map.of("#d", DISCLOSED_DATE))
+                .expressionAttributeValues(Map.of(":d", s(date.toString()))).build());
+    }
+
+    /** Every stored disclosure from {@code from} to {@code to} inclusive, date by date. */
+    public Stream<ArchivedDisclosure> byDateRange(LocalDate from, LocalDate to) {
+        return from.datesUntil(to.plusDays(1)).flatMap(this::byDate);
+    }
+
+    /** A company's stored disclosures between two dates inclusive, through the company index. */
+    public Stream<ArchivedDisclosure> byCompany(String companyCode, LocalDate from, LocalDate to) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":c", s(companyCode));
+        values.put(":from", s(from.toString()));
+        values.put(":to", s(to.plusDays(1).toString()));
+        return query(QueryRequest.builder().tableName(table).indexName(Names.DISCLOSURES_BY_COMPANY_INDEX)
+                .keyConditionExpression("#c = :c AND #k BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#c", COMPANY_CODE, "#k", DISCLOSED_AT_ID))
+                .expressionAttributeValues(values).build())
+                // the sort key starts with the ISO time: strings from `to`+1 day sort after `to`'s
+                .filter(a -> !a.disclosure().disclosedDate().isAfter(to));
+    }
+
+    private Stream<ArchivedDisclosure> query(QueryRequest request) {
+        return dynamo.queryPaginator(request).items().stream().map(Items::archived);
+    }
+}

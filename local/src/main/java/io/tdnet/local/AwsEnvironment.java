@@ -1,0 +1,81 @@
+package io.tdnet.local;
+
+import io.tdnet.dlq.QueueDirectory;
+import io.tdnet.model.Names;
+import io.tdnet.model.PipelineResources;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** A deployed stack on AWS (or an AWS-compatible endpoint), found by the staged shared names. */
+final class AwsEnvironment implements PipelineEnvironment {
+    private final SqsClient sqs;
+    private final S3Client s3;
+    private final DynamoDbClient dynamo;
+    private final PipelineResources resources;
+    private final String description;
+
+    private AwsEnvironment(SqsClient sqs, S3Client s3, DynamoDbClient dynamo, PipelineResources resources, String description) {
+        this.sqs = sqs;
+        this.s3 = s3;
+        this.dynamo = dynamo;
+        this.resources = resources;
+        this.description = description;
+    }
+
+    static AwsEnvironment connect(AwsOptions options) {
+        AwsCredentialsProvider credentials = options.profile() == null
+                ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.create(options.profile());
+        Region region = options.region() == null ? null : Region.of(options.region());
+        URI endpoint = options.endpointUrl() == null ? null : URI.create(options.endpointUrl());
+        var sqsBuilder = SqsClient.builder().credentialsProvider(credentials);
+        var s3Builder = S3Client.builder().credentialsProvider(credentials).forcePathStyle(endpoint != null);
+        var dynamoBuilder = DynamoDbClient.builder().credentialsProvider(credentials);
+        if (region != null) {
+            sqsBuilder.region(region);
+            s3Builder.region(region);
+            dynamoBuilder.region(region);
+        }
+        if (endpoint != null) {
+            sqsBuilder.endpointOverride(endpoint);
+            s3Builder.endpointOverride(endpoint);
+            dynamoBuilder.endpointOverride(endpoint);
+        }
+        SqsClient sqs = sqsBuilder.build();
+        PipelineResources resources = QueueDirectory.resolve(sqs, options.stage());
+        return new AwsEnvironment(sqs, s3Builder.build(), dynamoBuilder.build(), resources,
+                "AWS stage " + options.stage() + (options.region() == null ? "" : " in " + options.region()));
+    }
+
+    @Override public SqsClient sqs() { return sqs; }
+    @Override public S3Client s3() { return s3; }
+    @Override public DynamoDbClient dynamoDb() { return dynamo; }
+    @Override public PipelineResources resources() { return resources; }
+    @Override public String describe() { return description; }
+
+    @Override
+    public String locationOf(String s3Key) {
+        return "s3://" + resources.bucket() + "/" + s3Key;
+    }
+
+    @Override
+    public void close() {
+        sqs.close();
+        s3.close();
+        dynamo.close();
+    }
+
+    /** The {@code --aws} flags. */
+    record AwsOptions(String profile, String region, String endpointUrl, String stage) {
+        AwsOptions {
+            stage = stage == null || stage.isBlank() ? "prod" : stage;
+        }
+
+    }
+}

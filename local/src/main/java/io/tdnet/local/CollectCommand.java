@@ -1,0 +1,36 @@
+package io.tdnet.local;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "collect", mixinStandardHelpOptions = true,
+        description = {"Archive every disclosure of a date (or a range): list, download, store.",
+                "Running a date again stores only what is new; after a crash it continues the same execution.",
+                "Exit codes: 0 all stored, 3 settled with failures, 4 the day could not be read completely, 2 bad input."})
+final class CollectCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @ArgGroup(exclusive = false, multiplicity = "1", heading = "Dates:%n") DateRange range;
+    @Mixin EnvironmentOptions environment;
+    @Mixin TdnetOptions tdnet;
+
+    @Override
+    public Integer call() throws Exception {
+        List<LocalDate> dates = range.dates();
+        CollectOptions options = tdnet.toCollectOptions(false);
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, java.nio.charset.StandardCharsets.UTF_8);
+        try (PipelineEnvironment env = environment.open();
+             LocalPipeline pipeline = new LocalPipeline(env, options, Clock.systemUTC())) {
+            out.printf("tdnet collect: %s → %s, at most %s requests/s to %s%n", dates.get(0), dates.get(dates.size() - 1),
+                    options.rate(), options.origin());
+            return new Collector(pipeline, out, ProgressPrinter.forConsole(out)).collect(dates);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.tdnet.local;
+
+import io.tdnet.model.TdnetOrigin;
+
+/**
+ * How {@code collect} (and the redrive follow-up) talks to TDnet and how many local workers it runs.
+ *
+ * @param rate requests per second to TDnet, pages and documents together; 0 = unthrottled (demo, bench)
+ */
+record CollectOptions(TdnetOrigin origin, double rate, long maxPdfBytes, String userAgent,
+                      int downloadWorkers, int persistWorkers) {
+    CollectOptions {
+        if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("--rate must be a positive number of requests per second (got " + rate + ")");
+        }
+        if (maxPdfBytes < 1) throw new IllegalArgumentException("--max-pdf-bytes must be positive (got " + maxPdfBytes + ")");
+        if (downloadWorkers < 1 || persistWorkers < 1) throw new IllegalArgumentException("worker counts must be ≥ 1");
+    }
+
+    boolean unthrottled() {
+        return rate == 0;
+    }
+}

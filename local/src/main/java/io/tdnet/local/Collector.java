@@ -1,0 +1,69 @@
+package io.tdnet.local;
+
+import io.tdnet.lister.ListingResult;
+import io.tdnet.model.ExecutionStatus;
+import io.tdnet.model.ExecutionSummary;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Runs {@code collect} over one or more dates, one execution per date in order, and turns the
+ * outcome into the CLI's exit code. Shared by {@code collect} and {@code demo}.
+ */
+final class Collector {
+    private final LocalPipeline pipeline;
+    private final PrintStream out;
+    private final ProgressPrinter progress;
+
+    Collector(LocalPipeline pipeline, PrintStream out, ProgressPrinter progress) {
+        this.pipeline = pipeline;
+        this.out = out;
+        this.progress = progress;
+    }
+
+    int collect(List<LocalDate> dates) throws InterruptedException {
+        int exit = ExitCodes.OK;
+        for (LocalDate date : dates) {
+            exit = ExitCodes.worst(exit, collect(date));
+        }
+        return exit;
+    }
+
+    int collect(LocalDate date) throws InterruptedException {
+        long started = System.nanoTime();
+        pipeline.unsettled(date).ifPresent(e -> out.printf("%s: continuing unsettled execution %s (%s)%n",
+                date, e.executionId(), e.status()));
+        ListingResult listing = pipeline.list(date);
+        ExecutionSummary summary = listing.summary();
+        if (!listing.accepted()) {
+            out.printf("%s: FAILED — %s%n", date, listing.failure());
+            out.printf("   execution %s recorded as FAILED; nothing was enqueued%n", summary.executionId());
+            return ExitCodes.INCOMPLETE;
+        }
+        out.printf("%s: execution %s — banner %,d: %,d listed (%,d to fetch, %,d already archived, %,d rejected), %,d withdrawn%n",
+                date, summary.executionId(), summary.bannerTotal(), summary.listed(), listing.enqueued(),
+                summary.alreadyPresent(), rejected(summary, listing), summary.withdrawn());
+        progress.start(summary);
+        summary = pipeline.runUntilSettled(summary.executionId(), progress::update);
+        progress.finish(summary);
+        double seconds = Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0;
+        out.printf("%s: %s — stored %,d · already present %,d · failed %,d of %,d listed, in %.1f s (%.1f disclosures/s)%n",
+                date, summary.status(), summary.stored(), summary.alreadyPresent(), summary.failed(), summary.listed(),
+                seconds, seconds > 0 ? (summary.stored() + summary.alreadyPresent()) / seconds : 0);
+        if (summary.failed() > 0) {
+            out.printf("   see the failures: tdnet status --date %s · recover them: tdnet dlq redrive --date %s%n", date, date);
+        }
+        if (summary.status() == ExecutionStatus.COMPLETED) return ExitCodes.OK;
+        if (summary.status() == ExecutionStatus.COMPLETED_WITH_FAILURES) return ExitCodes.FAILURES;
+        out.printf("%s: not settled: %,d disclosures have no outcome yet; run the same command again to continue%n",
+                date, summary.pending());
+        return ExitCodes.FATAL;
+    }
+
+    private static long rejected(ExecutionSummary summary, ListingResult listing) {
+        // at listing time every failure is a rejected row; nothing has been downloaded yet
+        return summary.failed();
+    }
+}

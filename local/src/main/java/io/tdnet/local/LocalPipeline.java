@@ -1,0 +1,179 @@
+package io.tdnet.local;
+
+import io.tdnet.downloader.DownloadWorker;
+import io.tdnet.downloader.DownloaderConfig;
+import io.tdnet.downloader.PdfDownloader;
+import io.tdnet.ledger.DisclosureArchive;
+import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.lister.DayListingReader;
+import io.tdnet.lister.DisclosureLister;
+import io.tdnet.lister.ExecutionIds;
+import io.tdnet.lister.ListingResult;
+import io.tdnet.lister.TdnetPageClient;
+import io.tdnet.model.ExecutionSummary;
+import io.tdnet.model.JsonCodec;
+import io.tdnet.model.RequestPacer;
+import io.tdnet.persister.PersistWorker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The pipeline in one process: the lister, and worker loops around the same downloader and persister
+ * services the Lambdas run, over an environment (embedded stack or AWS). One {@link RequestPacer} is
+ * shared by the list pages and every download thread, so TDnet sees one rate.
+ */
+final class LocalPipeline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+    /** How often an execution whose queues drained with disclosures still pending is re-sent. */
+    private static final int MAX_RESENDS = 3;
+
+    private final PipelineEnvironment environment;
+    private final CollectOptions options;
+    private final Clock clock;
+    private final ExecutionLedger ledger;
+    private final DisclosureArchive archive;
+    private final DisclosureLister lister;
+    private final DownloadWorker downloadWorker;
+    private final PersistWorker persistWorker;
+    private final List<QueueWorker> workers = new ArrayList<>();
+    private ExecutorService workerThreads;
+
+    LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock) {
+        this.environment = environment;
+        this.options = options;
+        this.clock = clock;
+        var resources = environment.resources();
+        this.ledger = new ExecutionLedger(environment.dynamoDb(), resources.executionsTable(), resources.disclosuresTable(), clock);
+        this.archive = new DisclosureArchive(environment.dynamoDb(), resources.disclosuresTable(), clock);
+        RequestPacer pacer = options.unthrottled() ? RequestPacer.unlimited() : RequestPacer.perSecond(options.rate());
+        TdnetPageClient pages = new TdnetPageClient(options.origin(), pacer,
+                TdnetPageClient.Settings.defaults().withUserAgent(options.userAgent()));
+        this.lister = new DisclosureLister(new DayListingReader(pages), ledger, archive, environment.sqs(),
+                resources.downloadQueueUrl(), new ExecutionIds(clock));
+        DownloaderConfig config = DownloaderConfig.defaults(options.origin())
+                .withMaxPdfBytes(options.maxPdfBytes())
+                .withUserAgent(options.userAgent());
+        this.downloadWorker = new DownloadWorker(new PdfDownloader(config, pacer, environment.s3(), resources.bucket()),
+                environment.sqs(), resources, new JsonCodec(), config.retry(), clock, 1);
+        this.persistWorker = new PersistWorker(ledger, environment.sqs(), resources.persistQueueUrl(),
+                resources.persistDlqUrl(), PersistWorker.OutcomeListener.NONE, clock);
+    }
+
+    ExecutionLedger ledger() {
+        return ledger;
+    }
+
+    DisclosureArchive archive() {
+        return archive;
+    }
+
+    PipelineEnvironment environment() {
+        return environment;
+    }
+
+    /** Lists a date (new execution, or the unsettled one continued). */
+    ListingResult list(LocalDate date) throws InterruptedException {
+        return lister.list(date);
+    }
+
+    /**
+     * Runs the workers until the execution settles. Messages still in the persistent queues are
+     * processed first; when both queues have drained and disclosures are still pending (a run killed
+     * while sending, a message lost to a DLQ by its receive count), those are sent again.
+     */
+    ExecutionSummary runUntilSettled(String executionId, Consumer<ExecutionSummary> progress) throws InterruptedException {
+        startWorkers();
+        int resends = 0;
+        int drainedPolls = 0;
+        while (true) {
+            ExecutionSummary summary = ledger.summary(executionId).orElseThrow();
+            progress.accept(summary);
+            if (summary.status().isSettled()) return summary;
+            if (queuesDrained()) {
+                drainedPolls++;
+            } else {
+                drainedPolls = 0;
+            }
+            if (drainedPolls >= 4) {
+                if (resends >= MAX_RESENDS) {
+                    log.warn("execution {} still has {} pending disclosures after {} re-sends; see `tdnet dlq list`",
+                            executionId, summary.pending(), resends);
+                    return summary;
+                }
+                int sent = lister.resendPending(executionId);
+                resends++;
+                drainedPolls = 0;
+                log.info("queues drained with {} disclosures pending: sent {} again", summary.pending(), sent);
+                if (sent == 0) ledger.settleIfDone(executionId);
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** Visible + in-flight + delayed messages of both work queues are all zero. */
+    boolean queuesDrained() {
+        return depth(environment.resources().downloadQueueUrl()) == 0 && depth(environment.resources().persistQueueUrl()) == 0;
+    }
+
+    long depth(String queueUrl) {
+        Map<QueueAttributeName, String> attributes = environment.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+        return attributes.values().stream().mapToLong(Long::parseLong).sum();
+    }
+
+    Optional<ExecutionSummary> unsettled(LocalDate date) {
+        return lister.unsettled(date);
+    }
+
+    synchronized void startWorkers() {
+        if (workerThreads != null) return;
+        var resources = environment.resources();
+        workerThreads = Executors.newFixedThreadPool(options.downloadWorkers() + options.persistWorkers(), r -> {
+            Thread t = new Thread(r, "queue-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < options.downloadWorkers(); i++) {
+            workers.add(new QueueWorker(environment.sqs(), resources.downloadQueueUrl(), downloadWorker, 10));
+        }
+        for (int i = 0; i < options.persistWorkers(); i++) {
+            workers.add(new QueueWorker(environment.sqs(), resources.persistQueueUrl(), persistWorker, 10));
+        }
+        workers.forEach(workerThreads::submit);
+    }
+
+    synchronized void stopWorkers() {
+        if (workerThreads == null) return;
+        workers.forEach(QueueWorker::stop);
+        workerThreads.shutdown();
+        try {
+            if (!workerThreads.awaitTermination(30, TimeUnit.SECONDS)) workerThreads.shutdownNow();
+        } catch (InterruptedException e) {
+            workerThreads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        workers.clear();
+        workerThreads = null;
+    }
+
+    @Override
+    public void close() {
+        stopWorkers();
+        downloadWorker.close();
+    }
+}

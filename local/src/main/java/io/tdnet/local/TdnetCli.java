@@ -1,0 +1,43 @@
+package io.tdnet.local;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tdnet} command line: collect, status, export, demo, and the DLQ tools. */
+@Command(name = "tdnet", mixinStandardHelpOptions = true, version = "tdnet-pipeline 0.1",
+        description = "Archives every TDnet timely disclosure: list → SQS → S3 → DynamoDB, on the embedded stack or on AWS.",
+        subcommands = {CollectCommand.class, StatusCommand.class, ExportCommand.class, DemoCommand.class,
+                FakeTdnetCommand.class, CommandLine.HelpCommand.class})
+public final class TdnetCli {
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (tests call this in-process). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new TdnetCli());
+        cli.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FATAL);
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("tdnet: " + e.getMessage());
+            e.getCommandLine().getErr().println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("tdnet: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (!(e instanceof IllegalArgumentException)) {
+                org.slf4j.LoggerFactory.getLogger(TdnetCli.class).debug("fatal", e);
+            }
+            return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FATAL;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,119 @@
+package io.tdnet.persister;
+
+import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.Transition;
+import io.tdnet.ledger.UnknownOutcomeException;
+import io.tdnet.model.BatchOutcome;
+import io.tdnet.model.JsonCodec;
+import io.tdnet.model.MessageBatchHandler;
+import io.tdnet.model.Names;
+import io.tdnet.model.PersistMessage;
+import io.tdnet.model.QueueMessage;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/**
+ * Consumes persist-queue messages: each one moves one outcome in the {@link ExecutionLedger}
+ * (stored, already present, or failed with its reason). Every effect is conditional on the outcome's
+ * current state, so redelivery is harmless. A message that cannot be read, or that names a
+ * disclosure its execution never listed, goes to the persist DLQ with the reason; anything else that
+ * goes wrong (DynamoDB throttling after the SDK's retries) leaves the message for SQS to redeliver.
+ */
+public final class PersistWorker implements MessageBatchHandler {
+    private static final Logger log = LoggerFactory.getLogger(PersistWorker.class);
+
+    /** Told about every outcome this worker recorded (metrics, progress). */
+    @FunctionalInterface
+    public interface OutcomeListener {
+        void recorded(PersistMessage message, Transition transition);
+
+        OutcomeListener NONE = (message, transition) -> {};
+    }
+
+    private final ExecutionLedger ledger;
+    private final SqsClient sqs;
+    private final String persistQueueUrl;
+    private final String persistDlqUrl;
+    private final OutcomeListener listener;
+    private final Clock clock;
+    private final JsonCodec codec = new JsonCodec();
+
+    public PersistWorker(ExecutionLedger ledger, SqsClient sqs, String persistQueueUrl, String persistDlqUrl,
+                         OutcomeListener listener, Clock clock) {
+        this.ledger = ledger;
+        this.sqs = sqs;
+        this.persistQueueUrl = persistQueueUrl;
+        this.persistDlqUrl = persistDlqUrl;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    @Override
+    public BatchOutcome handle(List<QueueMessage> batch) {
+        Set<String> retry = new HashSet<>();
+        for (QueueMessage message : batch) {
+            if (!process(message)) retry.add(message.messageId());
+        }
+        return new BatchOutcome(retry);
+    }
+
+    /** Returns false when the message must stay in the queue for a later attempt. */
+    private boolean process(QueueMessage message) {
+        PersistMessage persist;
+        try {
+            persist = codec.decodePersist(message.body());
+        } catch (JsonCodec.MalformedMessageException e) {
+            return deadLetter(message, e.getMessage());
+        }
+        MDC.put("execution_id", persist.executionId());
+        MDC.put("disclosure_id", persist.disclosure().disclosureId().value());
+        try {
+            Transition transition = persist.isFailure()
+                    ? ledger.recordFailed(persist.executionId(), persist.disclosure().disclosureId(), persist.failureReason())
+                    : ledger.recordStored(persist.executionId(), persist.disclosure(), persist.pdf());
+            if (transition == Transition.DUPLICATE) {
+                log.debug("duplicate delivery, outcome already final");
+            } else if (transition == Transition.FAILED) {
+                log.info("recorded FAILED: {}", persist.failureReason());
+            } else {
+                log.debug("recorded {}", transition);
+            }
+            listener.recorded(persist, transition);
+            return true;
+        } catch (UnknownOutcomeException e) {
+            return deadLetter(message, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("could not record the outcome, leaving the message for redelivery: {}", e.toString());
+            return false;
+        } finally {
+            MDC.remove("execution_id");
+            MDC.remove("disclosure_id");
+        }
+    }
+
+    private boolean deadLetter(QueueMessage message, String reason) {
+        try {
+            sqs.sendMessage(b -> b.queueUrl(persistDlqUrl).messageBody(message.body()).messageAttributes(Map.of(
+                    Names.ATTR_FAILURE_REASON, text(reason),
+                    Names.ATTR_FIRST_FAILURE_AT, text(clock.instant().toString()),
+                    Names.ATTR_SOURCE_QUEUE, text(persistQueueUrl))));
+            log.warn("persist message {} moved to the DLQ: {}", message.messageId(), reason);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("could not move message {} to the DLQ, leaving it: {}", message.messageId(), e.toString());
+            return false;
+        }
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}
