@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class TdnetPageClient implements ListPageSource {
     private static final Logger log = LoggerFactory.getLogger(TdnetPageClient.class);
     private static final double JITTER = 0.25;
+    private static final Duration USE_BACKOFF = Duration.ofNanos(-1);
 
     /**
      * How the client talks to TDnet.
@@ -112,13 +113,12 @@ public final class TdnetPageClient implements ListPageSource {
                 .withBackoff(settings.initialBackoff(), settings.maxBackoff())
                 .withJitter(JITTER)
                 // Retry-After wins over the backoff; scaled so that the jitter never makes it shorter.
+                // A negative duration tells Failsafe to use the backoff (null would fail in 3.3.2).
                 .withDelayFnOn(ctx -> {
                     TransientFailure f = ctx.getLastException();
-                    return f == null || f.retryAfter == null ? null
+                    return f == null || f.retryAfter == null ? USE_BACKOFF
                             : Duration.ofNanos(Math.round(f.retryAfter.toNanos() / (1 - JITTER)));
                 }, TransientFailure.class)
-                .onRetry(e -> log.warn("retrying list page (attempt {} failed: {})",
-                        e.getAttemptCount(), e.getLastException().getMessage()))
                 .build();
     }
 
@@ -142,7 +142,13 @@ public final class TdnetPageClient implements ListPageSource {
             throw new PageFetchException(url, "not under the TDnet origin " + origin + "; not requested", null);
         }
         try {
-            return Failsafe.with(retryPolicy).get(() -> attempt(url));
+            return Failsafe.with(retryPolicy).get(ctx -> {
+                if (ctx.isRetry()) {
+                    log.warn("{}: attempt {} of {} after {}", url, ctx.getAttemptCount() + 1,
+                            settings.maxAttempts(), ctx.getLastException().getMessage());
+                }
+                return attempt(url);
+            });
         } catch (FailsafeException e) {
             Throwable cause = e.getCause();
             if (cause instanceof InterruptedException ie) {

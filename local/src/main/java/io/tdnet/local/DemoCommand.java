@@ -3,7 +3,9 @@ package io.tdnet.local;
 import io.tdnet.model.TdnetOrigin;
 import io.tdnet.testkit.tdnet.FakeTdnet;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Option;
         description = {"The whole pipeline on the embedded stack against a bundled fake TDnet serving a busy day",
                 "(2,694 disclosures on 27 pages, like 2026-02-13), unthrottled, with no network. A first run."})
 final class DemoCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     static final LocalDate DAY = LocalDate.of(2026, 2, 13);
     private static final String MARKER = ".tdnet-demo";
 
@@ -35,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (disclosures < 0) throw new IllegalArgumentException("--disclosures must be ≥ 0");
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut();
         prepare(dataDir);
         try (FakeTdnet tdnet = FakeTdnet.start()) {
             tdnet.addDay(DAY, disclosures, seed);

@@ -13,19 +13,24 @@ import picocli.CommandLine.Command;
 public final class TdnetCli {
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, utf8(java.io.FileDescriptor.out), utf8(java.io.FileDescriptor.err)));
     }
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this in-process). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         EnvironmentOptions dlqEnvironment = new EnvironmentOptions();
         TdnetOptions dlqTdnet = new TdnetOptions();
-        try (LocalDlqContext dlq = new LocalDlqContext(dlqEnvironment, dlqTdnet, java.time.Clock.systemUTC())) {
+        try (LocalDlqContext dlq = new LocalDlqContext(dlqEnvironment, dlqTdnet, java.time.Clock.systemUTC(), out)) {
             CommandLine cli = commandLine(dlq, dlqEnvironment, dlqTdnet);
             cli.setOut(out);
             cli.setErr(err);
             return cli.execute(args);
         }
+    }
+
+    /** Japanese titles must survive any locale: the console streams are always UTF-8. */
+    private static PrintWriter utf8(java.io.FileDescriptor fd) {
+        return new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(fd), java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
     static CommandLine commandLine(LocalDlqContext dlqContext, EnvironmentOptions dlqEnvironment, TdnetOptions dlqTdnet) {
