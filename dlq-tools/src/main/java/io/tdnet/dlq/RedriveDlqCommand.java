@@ -82,12 +82,7 @@ final class RedriveDlqCommand implements Callable<Integer> {
         if (report.dryRun() || report.moved().isEmpty()) return DlqCommand.OK;
 
         FollowUpResult result = context.followUp().settle(report);
-        if (!result.followed()) {
-            out.printf("%d message(s) are back in their queues; the consumers will process them "
-                    + "(follow with `tdnet status`).%n", report.moved().size());
-            out.flush();
-            return DlqCommand.OK;
-        }
+        if (!result.followed()) return DlqCommand.OK;
         List<FollowUpResult.Settlement> recovered = result.recovered();
         List<FollowUpResult.Settlement> failedAgain = result.failedAgain();
         out.printf("%nRecovered: %d%n", recovered.size());
