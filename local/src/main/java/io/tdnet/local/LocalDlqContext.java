@@ -58,7 +58,7 @@ final class LocalDlqContext implements DlqContext, AutoCloseable {
 
     @Override
     public RedriveFollowUp followUp() {
-        if (environmentOptions.aws) return new ReportOnlyFollowUp();
+        if (environmentOptions.aws) return new ReportOnlyFollowUp(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true)); // main did not compile: constructor now takes the output
         return this::settleLocally;
     }
 
