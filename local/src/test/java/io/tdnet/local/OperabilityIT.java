@@ -53,8 +53,8 @@ class OperabilityIT {
     }
 
     private Cli collect(String... extra) {
-        List<String> args = new ArrayList<>(List.of("collect", "--date", DAY.toString(), "--tdnet-url", tdnet.baseUrl(),
-                "--rate", "200"));
+        List<String> args = new ArrayList<>(List.of("collect", "--date", DAY.toString(), "--tdnet-url", tdnet.baseUrl()));
+        if (!List.of(extra).contains("--rate")) args.addAll(List.of("--rate", "200"));
         args.addAll(List.of(extra));
         return Cli.run(dataDir, args.toArray(String[]::new));
     }
