@@ -62,7 +62,8 @@ final class RunSampler implements AutoCloseable {
                             String executionId, Duration interval, Clock clock) {
         RunSampler sampler = new RunSampler(sqs, resources, ledger, metrics, executionId, interval, clock);
         long millis = Math.max(1, interval.toMillis());
-        sampler.timer.scheduleAtFixedRate(sampler::sampleQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        // fixed delay, not fixed rate: a slow sample (busy machine) must not be followed by a burst of catch-up samples
+        sampler.timer.scheduleWithFixedDelay(sampler::sampleQuietly, millis, millis, TimeUnit.MILLISECONDS);
         return sampler;
     }
 

@@ -367,7 +367,7 @@ public final class HtmlRunReport {
             .chart{margin:8px 0 16px}.chart figcaption{font-weight:600;margin-bottom:4px}.chart svg{width:100%;height:auto;background:#fff}
             .chart line.grid{stroke:var(--line)}.chart text.axis{fill:var(--muted);font-size:11px}
             .legend span{margin-right:16px;white-space:nowrap}.legend i{display:inline-block;width:12px;height:3px;vertical-align:middle;margin-right:4px}
-            pre.cmd,code.cmd{background:#111827;color:#f9fafb;border-radius:4px;padding:2px 6px;font-size:12px}pre.cmd{padding:8px 12px;overflow-x:auto}
+            pre.cmd,code.cmd{background:#111827;color:#f9fafb;border-radius:4px;padding:2px 6px;font-size:12px}code.cmd{display:inline-block;word-break:break-all;line-height:1.5}pre.cmd{padding:8px 12px;overflow-x:auto}
             td.reason{max-width:420px;word-break:break-word}
             footer{color:var(--muted);font-size:12px;margin-top:8px}
             @media (max-width:800px){.cards{grid-template-columns:repeat(3,1fr)}.cols{grid-template-columns:1fr}}
