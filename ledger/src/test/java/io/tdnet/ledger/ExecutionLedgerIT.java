@@ -116,6 +116,37 @@ class ExecutionLedgerIT {
     }
 
     @Test
+    void aBatchOfFirstDeliveriesIsOneTransactionAndAnythingUnusualChangesNothing() {
+        List<Disclosure> ds = disclosures(12);
+        String exec = running("e-batch", ds, List.of(), List.of());
+        List<ExecutionLedger.OutcomeUpdate> first = new ArrayList<>();
+        for (Disclosure d : ds.subList(0, 9)) first.add(new ExecutionLedger.OutcomeUpdate(d, pdf(d), null));
+        first.add(new ExecutionLedger.OutcomeUpdate(ds.get(9), null, "http 404"));
+
+        assertThat(ledger.tryRecordAllPending(exec, first)).isTrue();
+        ExecutionSummary s = ledger.summary(exec).orElseThrow();
+        assertThat(s).extracting(ExecutionSummary::stored, ExecutionSummary::failed).containsExactly(9L, 1L);
+
+        // a redelivered member makes the whole batch decline, leaving every counter and row as it was
+        Disclosure d10 = ds.get(10);
+        List<ExecutionLedger.OutcomeUpdate> mixed = List.of(new ExecutionLedger.OutcomeUpdate(d10, pdf(d10), null),
+                new ExecutionLedger.OutcomeUpdate(ds.get(0), pdf(ds.get(0)), null));
+        assertThat(ledger.tryRecordAllPending(exec, mixed)).isFalse();
+        assertThat(ledger.summary(exec).orElseThrow()).extracting(ExecutionSummary::stored, ExecutionSummary::failed)
+                .containsExactly(9L, 1L);
+        assertThat(archive.get(d10.disclosureId())).isEmpty();
+        // the same id twice in one batch is declined before DynamoDB sees it
+        assertThat(ledger.tryRecordAllPending(exec, List.of(new ExecutionLedger.OutcomeUpdate(d10, pdf(d10), null),
+                new ExecutionLedger.OutcomeUpdate(d10, pdf(d10), null)))).isFalse();
+
+        assertThat(ledger.tryRecordAllPending(exec, List.of(new ExecutionLedger.OutcomeUpdate(d10, pdf(d10), null),
+                new ExecutionLedger.OutcomeUpdate(ds.get(11), pdf(ds.get(11)), null)))).isTrue();
+        s = ledger.summary(exec).orElseThrow();
+        assertThat(s.status()).isEqualTo(ExecutionStatus.COMPLETED_WITH_FAILURES);
+        assertThat(s).extracting(ExecutionSummary::stored, ExecutionSummary::failed).containsExactly(11L, 1L);
+    }
+
+    @Test
     void redriveAfterAnotherExecutionStoredItMovesOnlyFailedToAlreadyPresent() {
         Disclosure d = disclosure(7);
         String first = running("e-first", List.of(d), List.of(), List.of());
@@ -240,6 +271,9 @@ class ExecutionLedgerIT {
                 if (!permanentlyBroken) {
                     healed.computeIfAbsent(exec, e -> new java.util.HashSet<>()).add(d.disclosureId());
                     ops.add(() -> ledger.recordStored(exec, d, pdf(d))); // a redrive after healing
+                    // and a batched delivery, as the persister makes them; declined unless still pending
+                    ops.add(() -> ledger.tryRecordAllPending(exec, List.of(new ExecutionLedger.OutcomeUpdate(d, pdf(d), null)))
+                            ? Transition.STORED : Transition.DUPLICATE);
                 }
             }
         }

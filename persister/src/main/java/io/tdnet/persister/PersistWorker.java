@@ -10,7 +10,9 @@ import io.tdnet.model.Names;
 import io.tdnet.model.PersistMessage;
 import io.tdnet.model.QueueMessage;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,20 +61,54 @@ public final class PersistWorker implements MessageBatchHandler {
     @Override
     public BatchOutcome handle(List<QueueMessage> batch) {
         Set<String> retry = new HashSet<>();
+        Map<String, List<Decoded>> byExecution = new LinkedHashMap<>();
         for (QueueMessage message : batch) {
-            if (!process(message)) retry.add(message.messageId());
+            try {
+                PersistMessage persist = codec.decodePersist(message.body());
+                byExecution.computeIfAbsent(persist.executionId(), e -> new ArrayList<>()).add(new Decoded(message, persist));
+            } catch (JsonCodec.MalformedMessageException e) {
+                if (!deadLetter(message, e.getMessage())) retry.add(message.messageId());
+            }
         }
+        byExecution.forEach((executionId, messages) -> {
+            if (recordedTogether(executionId, messages)) return;
+            for (Decoded decoded : messages) {
+                if (!process(decoded.message(), decoded.persist())) retry.add(decoded.message().messageId());
+            }
+        });
         return new BatchOutcome(retry);
     }
 
-    /** Returns false when the message must stay in the queue for a later attempt. */
-    private boolean process(QueueMessage message) {
-        PersistMessage persist;
+    private record Decoded(QueueMessage message, PersistMessage persist) {}
+
+    /** The fast path: a batch of first deliveries of one execution in a single ledger transaction. */
+    private boolean recordedTogether(String executionId, List<Decoded> messages) {
+        if (messages.size() < 2) return false;
+        List<ExecutionLedger.OutcomeUpdate> updates = messages.stream()
+                .map(d -> new ExecutionLedger.OutcomeUpdate(d.persist().disclosure(), d.persist().pdf(), d.persist().failureReason()))
+                .toList();
         try {
-            persist = codec.decodePersist(message.body());
-        } catch (JsonCodec.MalformedMessageException e) {
-            return deadLetter(message, e.getMessage());
+            if (!ledger.tryRecordAllPending(executionId, updates)) return false;
+        } catch (RuntimeException e) {
+            log.debug("batch of {} not recorded together ({}), one by one instead", messages.size(), e.toString());
+            return false;
         }
+        for (Decoded d : messages) {
+            Transition transition = d.persist().isFailure() ? Transition.FAILED : Transition.STORED;
+            if (transition == Transition.FAILED) {
+                MDC.put("execution_id", executionId);
+                MDC.put("disclosure_id", d.persist().disclosure().disclosureId().value());
+                log.info("recorded FAILED: {}", d.persist().failureReason());
+                MDC.remove("disclosure_id");
+                MDC.remove("execution_id");
+            }
+            listener.recorded(d.persist(), transition);
+        }
+        return true;
+    }
+
+    /** Returns false when the message must stay in the queue for a later attempt. */
+    private boolean process(QueueMessage message, PersistMessage persist) {
         MDC.put("execution_id", persist.executionId());
         MDC.put("disclosure_id", persist.disclosure().disclosureId().value());
         try {
