@@ -1,5 +1,6 @@
 package io.tdnet.ledger;
 
+import io.tdnet.model.IsoTime;
 import static io.tdnet.ledger.Items.s;
 import static io.tdnet.model.Attributes.*;
 
@@ -72,7 +73,8 @@ public final class DisclosureArchive {
      * title, if there is one. Returns whether one was marked.
      */
     public boolean markWithdrawn(LocalDate date, OffsetDateTime at, String companyCode, String title) {
-        String now = OffsetDateTime.now(clock.withZone(io.tdnet.model.Tdnet.JST)).truncatedTo(ChronoUnit.MILLIS).toString();
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(io.tdnet.model.Tdnet.JST)).truncatedTo(ChronoUnit.MILLIS);
+        String nowText = IsoTime.format(now);
         List<ArchivedDisclosure> matches = byDate(date)
                 .filter(a -> a.disclosure().disclosedAt().isEqual(at)
                         && companyCode.equals(a.disclosure().companyCode())
@@ -85,7 +87,7 @@ public final class DisclosureArchive {
                         .updateExpression("SET #w = :now")
                         .conditionExpression("attribute_exists(#id) AND attribute_not_exists(#w)")
                         .expressionAttributeNames(Map.of("#w", WITHDRAWN_AT, "#id", DISCLOSURE_ID))
-                        .expressionAttributeValues(Map.of(":now", s(now))));
+                        .expressionAttributeValues(Map.of(":now", s(nowText))));
                 marked = true;
             } catch (ConditionalCheckFailedException alreadyMarked) {
                 marked = true;

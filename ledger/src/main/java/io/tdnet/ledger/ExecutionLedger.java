@@ -1,5 +1,6 @@
 package io.tdnet.ledger;
 
+import io.tdnet.model.IsoTime;
 import static io.tdnet.ledger.Items.n;
 import static io.tdnet.ledger.Items.s;
 import static io.tdnet.model.Attributes.*;
@@ -92,7 +93,7 @@ public final class ExecutionLedger {
                         "#listed", LISTED, "#withdrawn", WITHDRAWN, "#stored", STORED, "#present", ALREADY_PRESENT,
                         "#failed", FAILED))
                 .expressionAttributeValues(Map.of(
-                        ":date", s(targetDate.toString()), ":now", s(now.toString()),
+                        ":date", s(targetDate.toString()), ":now", s(IsoTime.format(now)),
                         ":listing", s(ExecutionStatus.LISTING.name()),
                         ":ttl", n(clock.instant().plus(RETENTION).getEpochSecond()),
                         ":history", AttributeValue.fromL(List.of(historyEntry(ExecutionStatus.LISTING, now))),
@@ -144,7 +145,7 @@ public final class ExecutionLedger {
                 .expressionAttributeValues(Map.of(":banner", n(plan.bannerTotal()), ":listed", n(plan.listed()),
                         ":withdrawn", n(plan.withdrawn()), ":stored", n(stored),
                         ":present", n(plan.alreadyPresent().size()), ":failed", n(plan.rejected().size()),
-                        ":now", s(now.toString()), ":listing", s(ExecutionStatus.LISTING.name()))));
+                        ":now", s(IsoTime.format(now)), ":listing", s(ExecutionStatus.LISTING.name()))));
     }
 
     /** LISTING → RUNNING once the messages are sent; settles at once if nothing is left to do. */
@@ -158,7 +159,7 @@ public final class ExecutionLedger {
                     .expressionAttributeNames(names("#status", STATUS, "#updated", UPDATED_AT, "#history", STATUS_HISTORY,
                             "#banner", BANNER_TOTAL))
                     .expressionAttributeValues(Map.of(":running", s(ExecutionStatus.RUNNING.name()),
-                            ":listing", s(ExecutionStatus.LISTING.name()), ":now", s(now.toString()),
+                            ":listing", s(ExecutionStatus.LISTING.name()), ":now", s(IsoTime.format(now)),
                             ":entry", AttributeValue.fromL(List.of(historyEntry(ExecutionStatus.RUNNING, now))))));
         } catch (ConditionalCheckFailedException e) {
             log.debug("execution {} was already past LISTING", executionId);
@@ -177,7 +178,7 @@ public final class ExecutionLedger {
                 .expressionAttributeNames(names("#status", STATUS, "#reason", REASON, "#updated", UPDATED_AT,
                         "#finished", FINISHED_AT, "#history", STATUS_HISTORY))
                 .expressionAttributeValues(Map.of(":failed", s(ExecutionStatus.FAILED.name()), ":reason", s(reason),
-                        ":listing", s(ExecutionStatus.LISTING.name()), ":now", s(now.toString()),
+                        ":listing", s(ExecutionStatus.LISTING.name()), ":now", s(IsoTime.format(now)),
                         ":entry", AttributeValue.fromL(List.of(historyEntry(ExecutionStatus.FAILED, now))))));
     }
 
@@ -272,7 +273,7 @@ public final class ExecutionLedger {
                                 "#history", STATUS_HISTORY, "#listed", LISTED, "#stored", STORED,
                                 "#present", ALREADY_PRESENT, "#failed", FAILED))
                         .expressionAttributeValues(Map.of(":target", s(target.name()), ":current", s(current.status().name()),
-                                ":now", s(now.toString()), ":listed", n(current.listed()), ":stored", n(current.stored()),
+                                ":now", s(IsoTime.format(now)), ":listed", n(current.listed()), ":stored", n(current.stored()),
                                 ":present", n(current.alreadyPresent()), ":failed", n(current.failed()),
                                 ":entry", AttributeValue.fromL(List.of(historyEntry(target, now)))))
                         .returnValues(ReturnValue.ALL_NEW));
@@ -354,7 +355,7 @@ public final class ExecutionLedger {
     private Map<String, AttributeValue> outcomeRowItem(String executionId, String entry, Outcome outcome, String reason, OffsetDateTime now) {
         Map<String, AttributeValue> item = new HashMap<>(Items.outcomeKey(executionId, entry));
         item.put(OUTCOME, s(outcome.name()));
-        item.put(CHANGED_AT, s(now.toString()));
+        item.put(CHANGED_AT, s(IsoTime.format(now)));
         Items.putIfPresent(item, REASON, reason);
         return item;
     }
@@ -364,7 +365,7 @@ public final class ExecutionLedger {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":expected", s(expected.name()));
         values.put(":target", s(target.name()));
-        values.put(":now", s(now.toString()));
+        values.put(":now", s(IsoTime.format(now)));
         String update = "SET #outcome = :target, #changed = :now";
         if (reason != null) {
             update += ", #reason = :reason";
@@ -386,7 +387,7 @@ public final class ExecutionLedger {
 
     private TransactWriteItem counterUpdate(String executionId, Outcome from, Outcome to, OffsetDateTime now) {
         Map<String, String> names = new HashMap<>(Map.of("#to", counterOf(to), "#updated", UPDATED_AT, "#status", STATUS));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":now", s(now.toString()),
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":now", s(IsoTime.format(now)),
                 ":failedStatus", s(ExecutionStatus.FAILED.name())));
         String update = "ADD #to :one";
         if (from == Outcome.FAILED) {
@@ -451,7 +452,7 @@ public final class ExecutionLedger {
     }
 
     private static AttributeValue historyEntry(ExecutionStatus status, OffsetDateTime at) {
-        return AttributeValue.fromM(Map.of(STATUS, s(status.name()), "at", s(at.toString())));
+        return AttributeValue.fromM(Map.of(STATUS, s(status.name()), "at", s(IsoTime.format(at))));
     }
 
     private OffsetDateTime now() {

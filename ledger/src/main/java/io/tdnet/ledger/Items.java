@@ -1,5 +1,6 @@
 package io.tdnet.ledger;
 
+import io.tdnet.model.IsoTime;
 import static io.tdnet.model.Attributes.*;
 
 import io.tdnet.model.ArchivedDisclosure;
@@ -45,14 +46,14 @@ final class Items {
     }
 
     static String sortKey(Disclosure d) {
-        return d.disclosedAt().toString() + "#" + d.disclosureId().value();
+        return IsoTime.format(d.disclosedAt()) + "#" + d.disclosureId().value();
     }
 
     static Map<String, AttributeValue> disclosureItem(Disclosure d, StoredPdf pdf, String executionId, OffsetDateTime now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(DISCLOSURE_ID, s(d.disclosureId().value()));
         item.put(DISCLOSED_DATE, s(d.disclosedDate().toString()));
-        item.put(DISCLOSED_AT, s(d.disclosedAt().toString()));
+        item.put(DISCLOSED_AT, s(IsoTime.format(d.disclosedAt())));
         item.put(DISCLOSED_AT_ID, s(sortKey(d)));
         putIfPresent(item, COMPANY_CODE, d.companyCode());
         putIfPresent(item, COMPANY_NAME, d.companyName());
@@ -66,7 +67,7 @@ final class Items {
         item.put(PDF_SHA256, s(pdf.sha256()));
         item.put(PDF_BYTES, n(pdf.bytes()));
         item.put(FIRST_EXECUTION_ID, s(executionId));
-        item.put(STORED_AT, s(now.toString()));
+        item.put(STORED_AT, s(IsoTime.format(now)));
         return item;
     }
 

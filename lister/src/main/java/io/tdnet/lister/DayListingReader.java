@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * 1. Such a pass does not add up, and the day is read again, all pages, up to {@code maxPasses} times.
  * A pass that adds up on its own is accepted as it is; otherwise the union of all passes (ids are a set,
  * rows without id again by highest multiplicity on a single page, so nothing is counted twice) is
- * accepted if it adds up. Anything else is a {@link ListingFailedException}: a partial read is never a
- * success.
+ * accepted if it adds up. TDnet keeps deleted rows (as {@code hyodaiDel}), so a banner total that
+ * shrinks during a pass means rows left the list and others may have slid up past the reader: that pass
+ * is not accepted, nor a union over passes whose totals shrank. Anything else is a
+ * {@link ListingFailedException}: a partial read is never a success.
  *
  * <p>Thread-safe if its page source is.
  */
@@ -72,9 +74,9 @@ public final class DayListingReader {
         Tally merged = new Tally();
         int pagesRead = 0;
         int latestTotal = 0;
-        Tally pass = null;
+        int highestTotal = 0;
         for (int passNo = 1; passNo <= maxPasses; passNo++) {
-            pass = new Tally();
+            Tally pass = new Tally();
             ListPage first = page(date, 1);
             pagesRead++;
             if (first.emptyDay()) {
@@ -83,29 +85,37 @@ public final class DayListingReader {
                     return new DayListing(date, 0, List.of(), List.of(), List.of(), pagesRead, passNo);
                 }
                 throw new ListingFailedException(ListingFailedException.Kind.INCOMPLETE, date, date
-                        + ": page 1 turned into the empty-day page on pass " + passNo + " after pass 1 saw "
+                        + ": page 1 turned into the empty-day page on pass " + passNo + " after earlier passes saw "
                         + merged.count() + " rows", null);
             }
             latestTotal = first.banner().total();
+            // TDnet keeps deleted rows (hyodaiDel), so the total only grows. A total that shrinks means
+            // rows left the list and others slid up, possibly past us: such a pass proves nothing.
+            boolean shrank = false;
+            highestTotal = Math.max(highestTotal, latestTotal);
             pass.add(first);
             int pages = first.banner().pageCount(ROWS);
             for (int k = 2; k <= pages; k++) {
                 ListPage page = laterPage(date, k, latestTotal, pages);
                 pagesRead++;
-                latestTotal = page.banner().total();
+                int total = page.banner().total();
+                shrank |= total < latestTotal;
+                latestTotal = total;
+                highestTotal = Math.max(highestTotal, total);
                 // Rows arriving while we read push the last rows onto a new page: follow them.
                 pages = Math.max(pages, page.banner().pageCount(ROWS));
                 pass.add(page);
             }
             merged.absorb(pass);
-            if (pass.count() == latestTotal) {
+            if (!shrank && pass.count() == latestTotal) {
                 return accept(date, latestTotal, pass, pagesRead, passNo, started);
             }
-            if (merged.count() == latestTotal) {
+            if (highestTotal == latestTotal && merged.count() == latestTotal) {
                 return accept(date, latestTotal, merged, pagesRead, passNo, started);
             }
-            log.info("{}: pass {} of {} does not add up ({}; all passes together {}); banner says {}",
-                    date, passNo, maxPasses, pass.describe(), merged.describe(), latestTotal);
+            log.info("{}: pass {} of {} does not add up ({}; all passes together {}); banner says {}{}",
+                    date, passNo, maxPasses, pass.describe(), merged.describe(), latestTotal,
+                    shrank ? " and shrank while it was read" : "");
         }
         throw new ListingFailedException(ListingFailedException.Kind.INCOMPLETE, date,
                 String.format(Locale.ROOT, "%s: read %s, banner says %,d after %d passes",

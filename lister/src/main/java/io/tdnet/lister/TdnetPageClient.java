@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class TdnetPageClient implements ListPageSource {
     private static final Logger log = LoggerFactory.getLogger(TdnetPageClient.class);
     private static final double JITTER = 0.25;
+    private static final Duration USE_BACKOFF = Duration.ofNanos(-1);
 
     /**
      * How the client talks to TDnet.
@@ -112,9 +113,10 @@ public final class TdnetPageClient implements ListPageSource {
                 .withBackoff(settings.initialBackoff(), settings.maxBackoff())
                 .withJitter(JITTER)
                 // Retry-After wins over the backoff; scaled so that the jitter never makes it shorter.
+                // A negative duration tells Failsafe to use the backoff (null would fail in 3.3.2).
                 .withDelayFnOn(ctx -> {
                     TransientFailure f = ctx.getLastException();
-                    return f == null || f.retryAfter == null ? null
+                    return f == null || f.retryAfter == null ? USE_BACKOFF
                             : Duration.ofNanos(Math.round(f.retryAfter.toNanos() / (1 - JITTER)));
                 }, TransientFailure.class)
                 .onRetry(e -> log.warn("retrying list page (attempt {} failed: {})",

@@ -1,6 +1,6 @@
 package io.tdnet.local;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,7 +25,7 @@ final class CollectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<LocalDate> dates = range.dates();
         CollectOptions options = tdnet.toCollectOptions(false);
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut();
         try (PipelineEnvironment env = environment.open();
              LocalPipeline pipeline = new LocalPipeline(env, options, Clock.systemUTC())) {
             out.printf("tdnet collect: %s → %s, at most %s requests/s to %s%n", dates.get(0), dates.get(dates.size() - 1),

@@ -3,7 +3,7 @@ package io.tdnet.local;
 import io.tdnet.lister.ListingResult;
 import io.tdnet.model.ExecutionStatus;
 import io.tdnet.model.ExecutionSummary;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,10 +14,10 @@ import java.util.List;
  */
 final class Collector {
     private final LocalPipeline pipeline;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final ProgressPrinter progress;
 
-    Collector(LocalPipeline pipeline, PrintStream out, ProgressPrinter progress) {
+    Collector(LocalPipeline pipeline, PrintWriter out, ProgressPrinter progress) {
         this.pipeline = pipeline;
         this.out = out;
         this.progress = progress;
@@ -44,7 +44,7 @@ final class Collector {
         }
         out.printf("%s: execution %s — banner %,d: %,d listed (%,d to fetch, %,d already archived, %,d rejected), %,d withdrawn%n",
                 date, summary.executionId(), summary.bannerTotal(), summary.listed(), listing.enqueued(),
-                summary.alreadyPresent(), rejected(summary, listing), summary.withdrawn());
+                summary.alreadyPresent(), summary.failed() /* at listing time every failure is a rejected row */, summary.withdrawn());
         progress.start(summary);
         summary = pipeline.runUntilSettled(summary.executionId(), progress::update);
         progress.finish(summary);
@@ -60,10 +60,5 @@ final class Collector {
         out.printf("%s: not settled: %,d disclosures have no outcome yet; run the same command again to continue%n",
                 date, summary.pending());
         return ExitCodes.FATAL;
-    }
-
-    private static long rejected(ExecutionSummary summary, ListingResult listing) {
-        // at listing time every failure is a rejected row; nothing has been downloaded yet
-        return summary.failed();
     }
 }

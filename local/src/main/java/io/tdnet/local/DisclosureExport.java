@@ -1,5 +1,6 @@
 package io.tdnet.local;
 
+import io.tdnet.model.IsoTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdnet.model.ArchivedDisclosure;
 import io.tdnet.model.Disclosure;
@@ -56,14 +57,14 @@ final class DisclosureExport {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("disclosure_id", d.disclosureId().value());
         row.put("disclosed_date", d.disclosedDate().toString());
-        row.put("disclosed_at", d.disclosedAt().toString());
+        row.put("disclosed_at", IsoTime.format(d.disclosedAt()));
         row.put("company_code", d.companyCode());
         row.put("company_name", d.companyName());
         row.put("title", d.title());
         row.put("previous_title", d.previousTitle());
         row.put("exchanges", d.exchanges());
         row.put("history", d.history());
-        row.put("withdrawn_at", a.withdrawnAt() == null ? null : a.withdrawnAt().toString());
+        row.put("withdrawn_at", IsoTime.format(a.withdrawnAt()));
         row.put("pdf_url", d.pdfUrl());
         row.put("xbrl_url", d.xbrlUrl());
         row.put("pdf_s3_key", a.pdf().s3Key());

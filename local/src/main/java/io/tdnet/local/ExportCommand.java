@@ -55,7 +55,7 @@ final class ExportCommand implements Callable<Integer> {
                 }
                 spec.commandLine().getErr().printf("exported %,d disclosures to %s%n", written, output);
             } else {
-                Writer writer = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+                Writer writer = spec.commandLine().getOut();
                 written = export.write(rows, format, writer);
                 spec.commandLine().getErr().printf("exported %,d disclosures%n", written);
             }

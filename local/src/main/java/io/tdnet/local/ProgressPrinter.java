@@ -1,27 +1,27 @@
 package io.tdnet.local;
 
 import io.tdnet.model.ExecutionSummary;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Shows an execution's progress while it runs: a line rewritten in place on a terminal, periodic
  * plain lines otherwise (CI, pipes), so logs stay readable.
  */
 final class ProgressPrinter {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final long intervalNanos;
     private long startedNanos;
     private long lastPrintNanos;
     private long startDone;
 
-    ProgressPrinter(PrintStream out, boolean terminal, long intervalMillis) {
+    ProgressPrinter(PrintWriter out, boolean terminal, long intervalMillis) {
         this.out = out;
         this.terminal = terminal;
         this.intervalNanos = intervalMillis * 1_000_000L;
     }
 
-    static ProgressPrinter forConsole(PrintStream out) {
+    static ProgressPrinter forConsole(PrintWriter out) {
         boolean terminal = System.console() != null;
         return new ProgressPrinter(out, terminal, terminal ? 200 : 5_000);
     }

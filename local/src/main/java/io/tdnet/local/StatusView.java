@@ -1,5 +1,6 @@
 package io.tdnet.local;
 
+import io.tdnet.model.IsoTime;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.OutcomeRow;
 import java.time.Duration;
@@ -86,6 +87,6 @@ final class StatusView {
     }
 
     private static String str(OffsetDateTime time) {
-        return time == null ? null : time.toString();
+        return IsoTime.format(time);
     }
 }

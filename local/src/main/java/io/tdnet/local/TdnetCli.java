@@ -1,5 +1,6 @@
 package io.tdnet.local;
 
+import io.tdnet.dlq.DlqCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,19 +13,33 @@ import picocli.CommandLine.Command;
 public final class TdnetCli {
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, utf8(java.io.FileDescriptor.out), utf8(java.io.FileDescriptor.err)));
     }
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this in-process). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = commandLine();
-        cli.setOut(out);
-        cli.setErr(err);
-        return cli.execute(args);
+        EnvironmentOptions dlqEnvironment = new EnvironmentOptions();
+        TdnetOptions dlqTdnet = new TdnetOptions();
+        try (LocalDlqContext dlq = new LocalDlqContext(dlqEnvironment, dlqTdnet, java.time.Clock.systemUTC())) {
+            CommandLine cli = commandLine(dlq, dlqEnvironment, dlqTdnet);
+            cli.setOut(out);
+            cli.setErr(err);
+            return cli.execute(args);
+        }
     }
 
-    static CommandLine commandLine() {
+    /** Japanese titles must survive any locale: the console streams are always UTF-8. */
+    private static PrintWriter utf8(java.io.FileDescriptor fd) {
+        return new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(fd), java.nio.charset.StandardCharsets.UTF_8), true);
+    }
+
+    static CommandLine commandLine(LocalDlqContext dlqContext, EnvironmentOptions dlqEnvironment, TdnetOptions dlqTdnet) {
         CommandLine cli = new CommandLine(new TdnetCli());
+        CommandLine dlq = DlqCommand.commandLine(dlqContext);
+        // every dlq subcommand takes --data-dir/--aws…; redrive also takes collect's TDnet options
+        dlq.getSubcommands().values().forEach(sub -> sub.addMixin("environment", dlqEnvironment));
+        dlq.getSubcommands().get("redrive").addMixin("tdnet", dlqTdnet);
+        cli.addSubcommand("dlq", dlq);
         cli.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FATAL);
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("tdnet: " + e.getMessage());

@@ -15,7 +15,7 @@ import java.util.HexFormat;
 final class PdfBody {
     private static final byte[] TRAILER = "\nendstream\nendobj\ntrailer\n<< /Size 2 >>\n%%EOF"
             .getBytes(StandardCharsets.US_ASCII);
-    static final int MIN_SIZE = 128;
+    static final int MIN_SIZE = 256;
 
     private PdfBody() {}
 

@@ -1,0 +1,267 @@
+package io.tdnet.ledger;
+
+import static io.tdnet.ledger.LedgerFixtures.DATE;
+import static io.tdnet.ledger.LedgerFixtures.disclosure;
+import static io.tdnet.ledger.LedgerFixtures.disclosures;
+import static io.tdnet.ledger.LedgerFixtures.pdf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tdnet.embedded.EmbeddedAwsStack;
+import io.tdnet.model.Disclosure;
+import io.tdnet.model.DisclosureId;
+import io.tdnet.model.ExecutionStatus;
+import io.tdnet.model.ExecutionSummary;
+import io.tdnet.model.Outcome;
+import io.tdnet.model.OutcomeRow;
+import io.tdnet.testkit.aws.EmbeddedAwsExtension;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The ledger against DynamoDB Local: exact counters whatever is delivered twice or raced. */
+@ExtendWith(EmbeddedAwsExtension.class)
+class ExecutionLedgerIT {
+    private final EmbeddedAwsStack stack;
+    private ExecutionLedger ledger;
+    private DisclosureArchive archive;
+    private ExecutorService pool;
+
+    ExecutionLedgerIT(EmbeddedAwsStack stack) {
+        this.stack = stack;
+    }
+
+    @BeforeEach
+    void setUp() {
+        stack.reset();
+        var r = stack.resources();
+        ledger = new ExecutionLedger(stack.dynamoDb(), r.executionsTable(), r.disclosuresTable(), Clock.systemUTC());
+        archive = new DisclosureArchive(stack.dynamoDb(), r.disclosuresTable(), Clock.systemUTC());
+        pool = Executors.newFixedThreadPool(8);
+    }
+
+    @AfterEach
+    void tearDown() {
+        pool.shutdownNow();
+    }
+
+    private String running(String executionId, List<Disclosure> pending, List<DisclosureId> present, List<RejectedRow> rejected) {
+        ledger.begin(executionId, DATE);
+        ledger.acceptListing(executionId, new ListingPlan(pending.size() + present.size() + rejected.size() + 1, 1,
+                pending, present, rejected));
+        ledger.markRunning(executionId);
+        return executionId;
+    }
+
+    @Test
+    void sameMessageTwentyTimesFromEightThreadsCountsOnce() throws Exception {
+        List<Disclosure> ds = disclosures(3);
+        String exec = running("e1", ds, List.of(), List.of());
+        Disclosure d = ds.get(0);
+        List<Callable<Transition>> deliveries = Collections.nCopies(20, () -> ledger.recordStored(exec, d, pdf(d)));
+        List<Transition> results = new ArrayList<>();
+        for (Future<Transition> f : pool.invokeAll(deliveries)) results.add(f.get());
+
+        assertThat(results).containsOnlyOnce(Transition.STORED);
+        assertThat(results.stream().filter(t -> t == Transition.DUPLICATE)).hasSize(19);
+        ExecutionSummary s = ledger.summary(exec).orElseThrow();
+        assertThat(s.stored()).isEqualTo(1);
+        assertThat(s.alreadyPresent() + s.failed()).isZero();
+        assertThat(ledger.outcomes(exec).filter(r -> d.disclosureId().equals(r.disclosureId())).toList())
+                .singleElement().extracting(OutcomeRow::outcome).isEqualTo(Outcome.STORED);
+        assertThat(archive.byDate(DATE).toList()).hasSize(1);
+        assertThat(s.status()).isEqualTo(ExecutionStatus.RUNNING);
+    }
+
+    @Test
+    void settlesExactlyOnceAndTellsFailuresApart() {
+        List<Disclosure> ds = disclosures(4);
+        String exec = running("e2", ds, List.of(), List.of(new RejectedRow("15:00", "13010", "x", "javascript:alert(1)", "not a document link")));
+        ledger.recordStored(exec, ds.get(0), pdf(ds.get(0)));
+        ledger.recordStored(exec, ds.get(1), pdf(ds.get(1)));
+        ledger.recordFailed(exec, ds.get(2).disclosureId(), "http 404");
+        assertThat(ledger.summary(exec).orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
+        ledger.recordStored(exec, ds.get(3), pdf(ds.get(3)));
+
+        ExecutionSummary s = ledger.summary(exec).orElseThrow();
+        assertThat(s.status()).isEqualTo(ExecutionStatus.COMPLETED_WITH_FAILURES);
+        assertThat(s).extracting(ExecutionSummary::listed, ExecutionSummary::stored, ExecutionSummary::failed)
+                .containsExactly(5L, 3L, 2L);
+        assertThat(s.finishedAt()).isNotNull();
+        assertThat(ledger.failures(exec)).extracting(OutcomeRow::reason).containsExactlyInAnyOrder("http 404", "not a document link");
+        assertThat(ledger.failures(exec)).anySatisfy(r -> assertThat(r.href()).isEqualTo("javascript:alert(1)"));
+
+        // a redrive that succeeds moves exactly one count from failed to stored; a second delivery changes nothing
+        assertThat(ledger.recordStored(exec, ds.get(2), pdf(ds.get(2)))).isEqualTo(Transition.STORED);
+        assertThat(ledger.recordStored(exec, ds.get(2), pdf(ds.get(2)))).isEqualTo(Transition.DUPLICATE);
+        assertThat(ledger.recordFailed(exec, ds.get(2).disclosureId(), "late 404")).isEqualTo(Transition.DUPLICATE);
+        s = ledger.summary(exec).orElseThrow();
+        assertThat(s).extracting(ExecutionSummary::stored, ExecutionSummary::failed).containsExactly(4L, 1L);
+        assertThat(s.status()).isEqualTo(ExecutionStatus.COMPLETED_WITH_FAILURES); // the rejected row stays failed
+    }
+
+    @Test
+    void redriveAfterAnotherExecutionStoredItMovesOnlyFailedToAlreadyPresent() {
+        Disclosure d = disclosure(7);
+        String first = running("e-first", List.of(d), List.of(), List.of());
+        ledger.recordFailed(first, d.disclosureId(), "http 503 after retries");
+        assertThat(ledger.summary(first).orElseThrow().status()).isEqualTo(ExecutionStatus.COMPLETED_WITH_FAILURES);
+
+        String second = running("e-second", List.of(d), List.of(), List.of());
+        ledger.recordStored(second, d, pdf(d));
+        ExecutionSummary secondBefore = ledger.summary(second).orElseThrow();
+
+        assertThat(ledger.recordStored(first, d, pdf(d))).isEqualTo(Transition.ALREADY_PRESENT);
+        ExecutionSummary s = ledger.summary(first).orElseThrow();
+        assertThat(s).extracting(ExecutionSummary::stored, ExecutionSummary::alreadyPresent, ExecutionSummary::failed)
+                .containsExactly(0L, 1L, 0L);
+        assertThat(s.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(ledger.summary(second).orElseThrow()).usingRecursiveComparison().isEqualTo(secondBefore);
+        assertThat(archive.get(d.disclosureId()).orElseThrow().firstExecutionId()).isEqualTo(second);
+    }
+
+    @Test
+    void startedAtIsWrittenOnceAcrossEveryTransition() {
+        List<Disclosure> ds = disclosures(2);
+        ExecutionSummary created = ledger.begin("e3", DATE);
+        OffsetDateTime startedAt = created.startedAt();
+        assertThat(ledger.begin("e3", DATE).startedAt()).isEqualTo(startedAt); // a resumed LISTING run
+        ledger.acceptListing("e3", new ListingPlan(2, 0, ds, List.of(), List.of()));
+        ledger.markRunning("e3");
+        assertThat(ledger.summary("e3").orElseThrow().startedAt()).isEqualTo(startedAt);
+        ledger.recordFailed("e3", ds.get(0).disclosureId(), "http 404");
+        ledger.recordStored("e3", ds.get(1), pdf(ds.get(1)));
+        ExecutionSummary settled = ledger.summary("e3").orElseThrow();
+        assertThat(settled.status()).isEqualTo(ExecutionStatus.COMPLETED_WITH_FAILURES);
+        assertThat(settled.startedAt()).isEqualTo(startedAt);
+        ledger.recordStored("e3", ds.get(0), pdf(ds.get(0)));
+        ExecutionSummary completed = ledger.summary("e3").orElseThrow();
+        assertThat(completed.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(completed.startedAt()).isEqualTo(startedAt);
+        assertThat(completed.updatedAt()).isAfterOrEqualTo(settled.updatedAt());
+
+        ledger.begin("e4", DATE);
+        ledger.markFailed("e4", "page 3 is a maintenance page");
+        ExecutionSummary failed = ledger.summary("e4").orElseThrow();
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.reason()).isEqualTo("page 3 is a maintenance page");
+        assertThat(failed.finishedAt()).isNotNull();
+        assertThatThrownBy(() -> ledger.begin("e4", DATE)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void emptyListSettlesAtOnceAndAlreadyPresentIsCountedWithoutMessages() {
+        ledger.begin("e5", DATE);
+        ledger.acceptListing("e5", new ListingPlan(0, 0, List.of(), List.of(), List.of()));
+        assertThat(ledger.markRunning("e5").status()).isEqualTo(ExecutionStatus.COMPLETED);
+
+        Disclosure d = disclosure(9);
+        String a = running("e6", List.of(d), List.of(), List.of());
+        ledger.recordStored(a, d, pdf(d));
+        ledger.begin("e7", DATE);
+        ledger.acceptListing("e7", new ListingPlan(1, 0, List.of(), List.of(d.disclosureId()), List.of()));
+        ExecutionSummary s = ledger.markRunning("e7");
+        assertThat(s.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(s.alreadyPresent()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesOutcomesForDisclosuresItNeverListed() {
+        String exec = running("e8", List.of(disclosure(1)), List.of(), List.of());
+        Disclosure stranger = disclosure(2);
+        assertThatThrownBy(() -> ledger.recordStored(exec, stranger, pdf(stranger))).isInstanceOf(UnknownOutcomeException.class);
+        assertThat(archive.get(stranger.disclosureId())).isEmpty();
+        assertThat(ledger.summary(exec).orElseThrow().stored()).isZero();
+    }
+
+    @Test
+    void replanningAnInterruptedListingIsExact() {
+        List<Disclosure> ds = disclosures(5);
+        ledger.begin("e9", DATE);
+        ledger.acceptListing("e9", new ListingPlan(5, 0, ds, List.of(), List.of()));
+        // the run died before sending; the list is read again and one row turned out withdrawn meanwhile
+        ledger.acceptListing("e9", new ListingPlan(5, 1, ds.subList(0, 4), List.of(), List.of()));
+        assertThat(ledger.pending("e9")).hasSize(4);
+        assertThat(ledger.summary("e9").orElseThrow().listed()).isEqualTo(4);
+    }
+
+    /**
+     * A seeded, reproducible storm over a few hundred ids and three executions: duplicate deliveries,
+     * failures, successes after failures and redrives, from 8 threads. Invariants 1–4 hold after it.
+     */
+    @Test
+    void randomizedInterleavingsKeepEveryInvariant() throws Exception {
+        for (long seed : new long[] {1, 2, 3}) {
+            stack.reset();
+            runStorm(seed);
+        }
+    }
+
+    private void runStorm(long seed) throws Exception {
+        Random random = new Random(seed);
+        List<Disclosure> ds = disclosures(240);
+        List<String> executions = List.of("s" + seed + "-a", "s" + seed + "-b", "s" + seed + "-c");
+        Map<String, List<Disclosure>> listed = new HashMap<>();
+        for (String exec : executions) {
+            List<Disclosure> mine = ds.stream().filter(d -> random.nextInt(3) > 0).toList();
+            listed.put(exec, mine);
+            running(exec, mine, List.of(), List.of());
+        }
+        List<Callable<Transition>> ops = new ArrayList<>();
+        Map<String, Set<DisclosureId>> healed = new HashMap<>();
+        for (String exec : executions) {
+            for (Disclosure d : listed.get(exec)) {
+                boolean permanentlyBroken = random.nextInt(10) == 0;
+                int deliveries = 1 + random.nextInt(3);
+                for (int i = 0; i < deliveries; i++) {
+                    boolean fail = permanentlyBroken || random.nextInt(5) == 0;
+                    ops.add(fail ? () -> ledger.recordFailed(exec, d.disclosureId(), "http 503")
+                                 : () -> ledger.recordStored(exec, d, pdf(d)));
+                }
+                if (!permanentlyBroken) {
+                    healed.computeIfAbsent(exec, e -> new java.util.HashSet<>()).add(d.disclosureId());
+                    ops.add(() -> ledger.recordStored(exec, d, pdf(d))); // a redrive after healing
+                }
+            }
+        }
+        Collections.shuffle(ops, random);
+        for (Future<Transition> f : pool.invokeAll(ops)) f.get();
+
+        Set<DisclosureId> everStored = new java.util.HashSet<>();
+        for (String exec : executions) {
+            ExecutionSummary s = ledger.summary(exec).orElseThrow();
+            Map<Outcome, Long> rows = ledger.outcomes(exec).collect(Collectors.groupingBy(OutcomeRow::outcome, Collectors.counting()));
+            // invariant 2: counters equal the outcome rows they count
+            assertThat(s.stored()).as("stored of %s (seed %d)", exec, seed).isEqualTo(rows.getOrDefault(Outcome.STORED, 0L));
+            assertThat(s.alreadyPresent()).isEqualTo(rows.getOrDefault(Outcome.ALREADY_PRESENT, 0L));
+            assertThat(s.failed()).isEqualTo(rows.getOrDefault(Outcome.FAILED, 0L));
+            // invariant 1: settled, and everything listed has an outcome; each failure has a reason
+            assertThat(rows.getOrDefault(Outcome.PENDING, 0L)).isZero();
+            assertThat(s.listed()).isEqualTo(listed.get(exec).size());
+            assertThat(s.allAccountedFor()).isTrue();
+            assertThat(s.status()).isEqualTo(s.failed() > 0 ? ExecutionStatus.COMPLETED_WITH_FAILURES : ExecutionStatus.COMPLETED);
+            assertThat(ledger.failures(exec)).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
+            // healed ones are never left failed
+            assertThat(ledger.failures(exec)).noneMatch(r -> healed.getOrDefault(exec, Set.of()).contains(r.disclosureId()));
+            ledger.outcomes(exec).filter(r -> r.outcome() == Outcome.STORED).forEach(r -> everStored.add(r.disclosureId()));
+        }
+        // invariant 3: one item per disclosure, stored by exactly one execution
+        long storedRows = executions.stream().mapToLong(e -> ledger.summary(e).orElseThrow().stored()).sum();
+        assertThat(archive.byDate(DATE).count()).isEqualTo(everStored.size()).isEqualTo(storedRows);
+    }
+}

@@ -1,0 +1,105 @@
+package io.tdnet.local;
+
+import io.tdnet.dlq.DeadLetterQueues;
+import io.tdnet.dlq.DlqContext;
+import io.tdnet.dlq.FollowUpResult;
+import io.tdnet.dlq.MovedMessage;
+import io.tdnet.dlq.RedriveFollowUp;
+import io.tdnet.dlq.RedriveReport;
+import io.tdnet.dlq.ReportOnlyFollowUp;
+import io.tdnet.model.DisclosureId;
+import io.tdnet.model.Outcome;
+import io.tdnet.model.OutcomeRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code dlq} commands' view of the chosen environment, opened on first use. Locally a redrive is
+ * followed by running the workers until the redriven messages have been processed, then each
+ * disclosure's outcome in its execution is read back: recovered, or failed again.
+ */
+final class LocalDlqContext implements DlqContext, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalDlqContext.class);
+    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(30);
+
+    private final EnvironmentOptions environmentOptions;
+    private final TdnetOptions tdnetOptions;
+    private final Clock clock;
+    private PipelineEnvironment environment;
+    private DeadLetterQueues queues;
+
+    LocalDlqContext(EnvironmentOptions environmentOptions, TdnetOptions tdnetOptions, Clock clock) {
+        this.environmentOptions = environmentOptions;
+        this.tdnetOptions = tdnetOptions;
+        this.clock = clock;
+    }
+
+    private synchronized PipelineEnvironment environment() {
+        if (environment == null) environment = environmentOptions.open();
+        return environment;
+    }
+
+    @Override
+    public synchronized DeadLetterQueues queues() {
+        if (queues == null) queues = new DeadLetterQueues(environment().sqs(), environment().resources());
+        return queues;
+    }
+
+    @Override
+    public boolean aws() {
+        return environmentOptions.aws;
+    }
+
+    @Override
+    public RedriveFollowUp followUp() {
+        if (environmentOptions.aws) return new ReportOnlyFollowUp();
+        return this::settleLocally;
+    }
+
+    private FollowUpResult settleLocally(RedriveReport report) throws InterruptedException {
+        if (report.dryRun() || report.moved().isEmpty()) return FollowUpResult.followed(List.of());
+        try (LocalPipeline pipeline = new LocalPipeline(environment(), tdnetOptions.toCollectOptions(false), clock)) {
+            pipeline.startWorkers();
+            long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+            int drained = 0;
+            while (drained < 4 && System.nanoTime() < deadline) {
+                drained = pipeline.queuesDrained() ? drained + 1 : 0;
+                Thread.sleep(250);
+            }
+            pipeline.stopWorkers();
+            List<FollowUpResult.Settlement> settlements = new ArrayList<>();
+            Map<String, Map<String, OutcomeRow>> byExecution = new HashMap<>();
+            for (MovedMessage moved : report.moved()) {
+                if (moved.executionId() == null || moved.disclosureId() == null || !DisclosureId.isValid(moved.disclosureId())) {
+                    settlements.add(new FollowUpResult.Settlement(moved.disclosureId(), moved.executionId(), Outcome.FAILED,
+                            "unreadable message: " + moved.reason()));
+                    continue;
+                }
+                Map<String, OutcomeRow> rows = byExecution.computeIfAbsent(moved.executionId(), id -> {
+                    Map<String, OutcomeRow> map = new HashMap<>();
+                    pipeline.ledger().outcomes(id).filter(r -> r.disclosureId() != null)
+                            .forEach(r -> map.put(r.disclosureId().value(), r));
+                    return map;
+                });
+                OutcomeRow row = rows.get(moved.disclosureId());
+                Outcome outcome = row == null ? Outcome.FAILED : row.outcome();
+                String reason = row == null ? "execution " + moved.executionId() + " never listed it" : row.reason();
+                settlements.add(new FollowUpResult.Settlement(moved.disclosureId(), moved.executionId(), outcome,
+                        outcome == Outcome.STORED || outcome == Outcome.ALREADY_PRESENT ? null : reason));
+            }
+            log.debug("redrive settled: {}", settlements);
+            return FollowUpResult.followed(settlements);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (environment != null) environment.close();
+    }
+}
