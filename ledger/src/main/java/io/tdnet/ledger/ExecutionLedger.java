@@ -339,13 +339,14 @@ public final class ExecutionLedger {
     // ---------------------------------------------------------------- internals
 
     private Stream<Map<String, AttributeValue>> outcomeItems(String executionId) {
+        // the key cannot be filtered server-side; the summary is one row among thousands
         return dynamo.queryPaginator(QueryRequest.builder().tableName(executionsTable)
                         .keyConditionExpression("#id = :id")
-                        .filterExpression("#entry <> :summary")
-                        .expressionAttributeNames(Map.of("#id", EXECUTION_ID, "#entry", ENTRY))
-                        .expressionAttributeValues(Map.of(":id", s(executionId), ":summary", s(SUMMARY_ENTRY)))
+                        .expressionAttributeNames(Map.of("#id", EXECUTION_ID))
+                        .expressionAttributeValues(Map.of(":id", s(executionId)))
                         .consistentRead(true).build())
-                .items().stream();
+                .items().stream()
+                .filter(item -> !SUMMARY_ENTRY.equals(Items.str(item, ENTRY)));
     }
 
     private Stream<String> outcomeEntries(String executionId) {

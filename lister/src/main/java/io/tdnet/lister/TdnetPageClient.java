@@ -119,8 +119,6 @@ public final class TdnetPageClient implements ListPageSource {
                     return f == null || f.retryAfter == null ? USE_BACKOFF
                             : Duration.ofNanos(Math.round(f.retryAfter.toNanos() / (1 - JITTER)));
                 }, TransientFailure.class)
-                .onRetry(e -> log.warn("retrying list page (attempt {} failed: {})",
-                        e.getAttemptCount(), e.getLastException().getMessage()))
                 .build();
     }
 
@@ -144,7 +142,13 @@ public final class TdnetPageClient implements ListPageSource {
             throw new PageFetchException(url, "not under the TDnet origin " + origin + "; not requested", null);
         }
         try {
-            return Failsafe.with(retryPolicy).get(() -> attempt(url));
+            return Failsafe.with(retryPolicy).get(ctx -> {
+                if (ctx.isRetry()) {
+                    log.warn("{}: attempt {} of {} after {}", url, ctx.getAttemptCount() + 1,
+                            settings.maxAttempts(), ctx.getLastException().getMessage());
+                }
+                return attempt(url);
+            });
         } catch (FailsafeException e) {
             Throwable cause = e.getCause();
             if (cause instanceof InterruptedException ie) {

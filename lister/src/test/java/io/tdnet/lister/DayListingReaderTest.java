@@ -57,6 +57,19 @@ class DayListingReaderTest {
     }
 
     @Test
+    void pagerThatListsFewerPagesThanTheBannerImpliesIsIgnored() throws Exception {
+        // Page 1 is the hand-written page whose pager links only page 2 while its banner says 250 rows.
+        day.withLinked(250);
+        day.overrides.put(1, page -> ListPageParserTest.page("short-pager_20260213.html").getBytes(StandardCharsets.UTF_8));
+
+        DayListing listing = reader.read(DAY);
+
+        assertThat(day.requested).containsExactly(1, 2, 3);
+        assertThat(listing.bannerTotal()).isEqualTo(250);
+        assertThat(listing.disclosures()).hasSize(250);
+    }
+
+    @Test
     void exactlyOneHundredRowsIsOnePage() throws Exception {
         day.withLinked(100);
 

@@ -31,10 +31,12 @@ final class LocalDlqContext implements DlqContext, AutoCloseable {
     private final EnvironmentOptions environmentOptions;
     private final TdnetOptions tdnetOptions;
     private final Clock clock;
+    private final java.io.PrintWriter out;
     private PipelineEnvironment environment;
     private DeadLetterQueues queues;
 
-    LocalDlqContext(EnvironmentOptions environmentOptions, TdnetOptions tdnetOptions, Clock clock) {
+    LocalDlqContext(EnvironmentOptions environmentOptions, TdnetOptions tdnetOptions, Clock clock, java.io.PrintWriter out) {
+        this.out = out;
         this.environmentOptions = environmentOptions;
         this.tdnetOptions = tdnetOptions;
         this.clock = clock;
@@ -58,7 +60,7 @@ final class LocalDlqContext implements DlqContext, AutoCloseable {
 
     @Override
     public RedriveFollowUp followUp() {
-        if (environmentOptions.aws) return new ReportOnlyFollowUp();
+        if (environmentOptions.aws) return new ReportOnlyFollowUp(out);
         return this::settleLocally;
     }
 

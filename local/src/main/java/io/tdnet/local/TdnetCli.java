@@ -20,7 +20,7 @@ public final class TdnetCli {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         EnvironmentOptions dlqEnvironment = new EnvironmentOptions();
         TdnetOptions dlqTdnet = new TdnetOptions();
-        try (LocalDlqContext dlq = new LocalDlqContext(dlqEnvironment, dlqTdnet, java.time.Clock.systemUTC())) {
+        try (LocalDlqContext dlq = new LocalDlqContext(dlqEnvironment, dlqTdnet, java.time.Clock.systemUTC(), out)) {
             CommandLine cli = commandLine(dlq, dlqEnvironment, dlqTdnet);
             cli.setOut(out);
             cli.setErr(err);

@@ -1,0 +1,291 @@
+package io.tdnet.infra;
+
+import io.tdnet.model.EnvVars;
+import io.tdnet.model.LambdaHandlers;
+import io.tdnet.model.MetricNames;
+import io.tdnet.model.Names;
+import io.tdnet.model.S3Keys;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three Lambdas, their least-privilege roles, event sources and the lister's schedule.
+ *
+ * <p>All three run Java 21 on arm64 (Graviton: ~20% cheaper per GB-s, the jars are pure Java) with
+ * SnapStart on published versions: the JVM and the SDK clients are restored from a snapshot instead of
+ * started, which removes most of a Java cold start at no cost for Java runtimes. SnapStart only applies
+ * to published versions, so each function publishes its current version behind the alias
+ * {@value ResourceNames#LIVE_ALIAS}, and the event sources and the schedule invoke the alias.
+ *
+ * <p>Each function gets its own role with no managed policy (the usual AWSLambdaBasicExecutionRole
+ * allows logs on {@code *}): only its own log group, the queues/tables/objects it uses, and
+ * {@code cloudwatch:PutMetricData} restricted by condition to {@link MetricNames#NAMESPACE}.
+ *
+ * <p>Scheduled lister runs get the input {@code {}}: no date, i.e. "today in JST" (the late sweep at
+ * 23:30 JST is still the same JST day). A manual run passes the date the
+ * way ListerHandler reads it: {@code {"detail": {"date": "YYYY-MM-DD"}}}.
+ */
+public final class PipelineFunctions extends Construct {
+
+    /**
+     * Lister: reads up to ~30 list pages (3,000 rows / 100 per page) at R requests/s — 30 s at R = 1 —
+     * then checks what is already stored (BatchGetItem, 100 ids per call) and sends ~3,000 messages in
+     * batches of 10. 10 minutes leaves room for bounded page retries with Retry-After waits and for a
+     * rate as low as 0.1 request/s (300 s of pages). 512 MB: pages are ~100 KB of HTML parsed one at a
+     * time; more memory would only buy CPU the paced loop does not use, and most of the billed time
+     * is spent waiting for the pacer.
+     */
+    public static final Duration LISTER_TIMEOUT = Duration.minutes(10);
+    public static final int LISTER_MEMORY_MB = 512;
+
+    /**
+     * Downloader: streams each PDF (typically 100–300 KB, at most {@code Tdnet.DEFAULT_MAX_PDF_BYTES}
+     * = 100 MB) to S3 in bounded parts while hashing it, so heap does not grow with the document.
+     * 1024 MB buys the CPU share (Lambda allocates CPU in proportion to memory) for TLS + SHA-256 +
+     * the S3 upload of a 100 MB outlier in seconds rather than a minute. A batch of
+     * {@link #DOWNLOADER_BATCH_SIZE} at the per-instance pace R/C (0.5 request/s by default) is ~10 s
+     * of pacing plus transfer; 5 minutes also covers one 100 MB document at ~1 MB/s plus the in-process
+     * retries of a transient failure. Longer outages go back to SQS with a growing visibility timeout.
+     */
+    public static final Duration DOWNLOADER_TIMEOUT = Duration.minutes(5);
+    public static final int DOWNLOADER_MEMORY_MB = 1024;
+    /** Small batches: a timeout redelivers little, and the per-instance pace makes big batches slow anyway. */
+    public static final int DOWNLOADER_BATCH_SIZE = 5;
+
+    /**
+     * Persister: per message one DynamoDB transaction (conditional outcome write + counter update) and
+     * at most a couple of reads, ~10–50 ms; a batch of {@link #PERSISTER_BATCH_SIZE} takes well under a
+     * second. 60 s covers SDK retries under throttling. 512 MB: enough CPU for JSON and the SDK.
+     */
+    public static final Duration PERSISTER_TIMEOUT = Duration.seconds(60);
+    public static final int PERSISTER_MEMORY_MB = 512;
+    /** The SQS maximum without a batching window: fewer invocations, and each message fails alone. */
+    public static final int PERSISTER_BATCH_SIZE = 10;
+
+
+    private final Function lister;
+    private final Function downloader;
+    private final Function persister;
+    private final Alias listerAlias;
+    private final Alias downloaderAlias;
+    private final Alias persisterAlias;
+    private final List<Rule> schedules;
+    private final List<Named> named;
+
+    /** A function with the label used in construct ids and its deployed (staged) name. */
+    public record Named(String label, String functionName, Function function) {}
+
+    public PipelineFunctions(Construct scope, String id, TdnetStackConfig config,
+                             PipelineQueues queues, ArchiveStorage storage) {
+        super(scope, id);
+        String stage = config.stage();
+        Map<String, String> environment = environment(config, queues, storage);
+
+        // One lister at a time: two overlapping listings would double the request rate to TDnet.
+        Integer listerReserved = config.listerReservedConcurrency() > 0 ? config.listerReservedConcurrency() : null;
+        lister = function("Lister", Names.staged(ResourceNames.LISTER_FUNCTION, stage),
+                LambdaHandlers.LISTER, config.jars().lister(), LISTER_MEMORY_MB, LISTER_TIMEOUT, listerReserved,
+                "Lists one TDnet day and enqueues one download message per new disclosure", config, environment);
+        downloader = function("Downloader", Names.staged(ResourceNames.DOWNLOADER_FUNCTION, stage),
+                LambdaHandlers.DOWNLOADER, config.jars().downloader(), DOWNLOADER_MEMORY_MB, DOWNLOADER_TIMEOUT, null,
+                "Streams disclosure PDFs from TDnet to S3 at R/C requests/s per instance", config, environment);
+        persister = function("Persister", Names.staged(ResourceNames.PERSISTER_FUNCTION, stage),
+                LambdaHandlers.PERSISTER, config.jars().persister(), PERSISTER_MEMORY_MB, PERSISTER_TIMEOUT, null,
+                "Writes disclosures and execution outcomes to DynamoDB", config, environment);
+        named = List.of(new Named("Lister", Names.staged(ResourceNames.LISTER_FUNCTION, stage), lister),
+                new Named("Downloader", Names.staged(ResourceNames.DOWNLOADER_FUNCTION, stage), downloader),
+                new Named("Persister", Names.staged(ResourceNames.PERSISTER_FUNCTION, stage), persister));
+
+        listerAlias = liveAlias("ListerLive", lister);
+        downloaderAlias = liveAlias("DownloaderLive", downloader);
+        persisterAlias = liveAlias("PersisterLive", persister);
+
+        grantLister(lister.getRole(), queues, storage);
+        grantDownloader(downloader.getRole(), queues, storage);
+        grantPersister(persister.getRole(), queues, storage);
+
+        downloaderAlias.addEventSource(new SqsEventSource(queues.downloadQueue(), SqsEventSourceProps.builder()
+                .batchSize(DOWNLOADER_BATCH_SIZE)
+                .maxConcurrency(config.downloaderConcurrency())
+                .reportBatchItemFailures(true)
+                .build()));
+        persisterAlias.addEventSource(new SqsEventSource(queues.persistQueue(), SqsEventSourceProps.builder()
+                .batchSize(PERSISTER_BATCH_SIZE)
+                .maxConcurrency(config.persisterConcurrency())
+                .reportBatchItemFailures(true)
+                .build()));
+
+        schedules = new java.util.ArrayList<>();
+        for (int i = 0; i < config.listerSchedule().size(); i++) {
+            Rule rule = Rule.Builder.create(this, "ListerSchedule" + i)
+                    .description("Starts the TDnet lister (schedule expressions are UTC; see TdnetStackConfig)")
+                    .schedule(Schedule.expression(config.listerSchedule().get(i)))
+                    .build();
+            rule.addTarget(new LambdaFunction(listerAlias, LambdaFunctionProps.builder()
+                    .event(RuleTargetInput.fromObject(Map.of())) // {}: list today (JST)
+                    // A run that cannot start within the hour is superseded by the next one.
+                    .maxEventAge(Duration.hours(1))
+                    .retryAttempts(2)
+                    .build()));
+            schedules.add(rule);
+        }
+    }
+
+    private Function function(String id, String name, String handler, Path jar, int memoryMb, Duration timeout,
+                              Integer reservedConcurrency, String description, TdnetStackConfig config, Map<String, String> environment) {
+        LogGroup logGroup = LogGroup.Builder.create(this, id + "Logs")
+                .logGroupName(ResourceNames.logGroupName(name))
+                .retention(config.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        Role role = Role.Builder.create(this, id + "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Least-privilege role of " + name)
+                .build();
+        logGroup.grantWrite(role);
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("PutPipelineMetrics")
+                .actions(List.of("cloudwatch:PutMetricData"))
+                // PutMetricData has no resource type: "*" is the only resource it accepts.
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", MetricNames.NAMESPACE)))
+                .build());
+        return Function.Builder.create(this, id)
+                .functionName(name)
+                .description(description)
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler(handler)
+                .code(Code.fromAsset(jar.toAbsolutePath().normalize().toString()))
+                .memorySize(memoryMb)
+                .timeout(timeout)
+                .role(role)
+                .logGroup(logGroup)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .reservedConcurrentExecutions(reservedConcurrency)
+                .environment(environment)
+                .build();
+    }
+
+    private Alias liveAlias(String id, Function function) {
+        return Alias.Builder.create(this, id)
+                .aliasName(ResourceNames.LIVE_ALIAS)
+                .version(function.getCurrentVersion())
+                .build();
+    }
+
+    /** Every function gets the same environment: PipelineResources.fromEnvironment needs all names. */
+    private static Map<String, String> environment(TdnetStackConfig config, PipelineQueues queues, ArchiveStorage storage) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(EnvVars.STAGE, config.stage());
+        env.put(EnvVars.TDNET_BASE_URL, config.tdnetBaseUrl());
+        env.put(EnvVars.TDNET_RATE, BigDecimal.valueOf(config.rate()).stripTrailingZeros().toPlainString());
+        env.put(EnvVars.DOWNLOADER_CONCURRENCY, Integer.toString(config.downloaderConcurrency()));
+        env.put(EnvVars.MAX_PDF_BYTES, Long.toString(config.maxPdfBytes()));
+        env.put(EnvVars.USER_AGENT, config.userAgent());
+        env.put(EnvVars.DOWNLOAD_QUEUE_URL, queues.downloadQueue().getQueueUrl());
+        env.put(EnvVars.DOWNLOAD_DLQ_URL, queues.downloadDlq().getQueueUrl());
+        env.put(EnvVars.PERSIST_QUEUE_URL, queues.persistQueue().getQueueUrl());
+        env.put(EnvVars.PERSIST_DLQ_URL, queues.persistDlq().getQueueUrl());
+        env.put(EnvVars.DISCLOSURES_TABLE, storage.disclosures().getTableName());
+        env.put(EnvVars.EXECUTIONS_TABLE, storage.executions().getTableName());
+        env.put(EnvVars.BUCKET, storage.bucket().getBucketName());
+        env.put(EnvVars.METRICS_NAMESPACE, MetricNames.NAMESPACE);
+        return env;
+    }
+
+    /**
+     * Lister: enqueue downloads (never persist messages); record executions and outcomes; look up what
+     * is already stored and mark withdrawn disclosures.
+     */
+    private static void grantLister(IRole role, PipelineQueues queues, ArchiveStorage storage) {
+        role.addToPrincipalPolicy(statement("EnqueueDownloads", List.of("sqs:SendMessage"),
+                List.of(queues.downloadQueue().getQueueArn())));
+        role.addToPrincipalPolicy(statement("RecordExecutions",
+                dynamo("GetItem", "PutItem", "UpdateItem", "Query", "BatchGetItem", "BatchWriteItem"),
+                List.of(storage.executions().getTableArn(),
+                        ArchiveStorage.indexArn(storage.executions(), Names.EXECUTIONS_BY_DATE_INDEX))));
+        role.addToPrincipalPolicy(statement("ReadAndWithdrawDisclosures",
+                dynamo("BatchGetItem", "Query", "UpdateItem"),
+                List.of(storage.disclosures().getTableArn(),
+                        ArchiveStorage.indexArn(storage.disclosures(), Names.DISCLOSURES_BY_DATE_INDEX))));
+    }
+
+    /**
+     * Downloader: consumes the download queue (granted by its event source), forwards to the persist
+     * queue, moves permanent failures to the download DLQ itself, and writes objects under
+     * {@code pdf/} and {@code staging/} only.
+     */
+    private static void grantDownloader(IRole role, PipelineQueues queues, ArchiveStorage storage) {
+        role.addToPrincipalPolicy(statement("ForwardAndDeadLetter", List.of("sqs:SendMessage"),
+                List.of(queues.persistQueue().getQueueArn(), queues.downloadDlq().getQueueArn())));
+        role.addToPrincipalPolicy(statement("StorePdfs",
+                // GetObject also covers HeadObject and the source side of CopyObject; the multipart
+                // actions let a failed upload of an unknown-length body be cleaned up.
+                List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject",
+                        "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"),
+                List.of(storage.bucket().arnForObjects(S3Keys.PDF_PREFIX + "*"),
+                        storage.bucket().arnForObjects(S3Keys.STAGING_PREFIX + "*"))));
+        // PdfArchive.existing() HEADs the final key and expects 404 when it is absent; without
+        // s3:ListBucket on the bucket S3 answers 403 instead, and every first download would fail.
+        role.addToPrincipalPolicy(statement("TellMissingFromForbidden", List.of("s3:ListBucket"),
+                List.of(storage.bucket().getBucketArn())));
+    }
+
+    /**
+     * Persister: consumes the persist queue (granted by its event source), dead-letters malformed
+     * messages, and writes disclosures and outcomes in transactions (whose IAM actions are the
+     * per-item ones).
+     */
+    private static void grantPersister(IRole role, PipelineQueues queues, ArchiveStorage storage) {
+        role.addToPrincipalPolicy(statement("DeadLetter", List.of("sqs:SendMessage"),
+                List.of(queues.persistDlq().getQueueArn())));
+        role.addToPrincipalPolicy(statement("TransactOutcomes",
+                dynamo("PutItem", "UpdateItem", "ConditionCheckItem", "GetItem"),
+                List.of(storage.disclosures().getTableArn(), storage.executions().getTableArn())));
+        role.addToPrincipalPolicy(statement("ReadExecution", dynamo("Query"),
+                List.of(storage.executions().getTableArn())));
+    }
+
+    private static PolicyStatement statement(String sid, List<String> actions, List<String> resources) {
+        return PolicyStatement.Builder.create().sid(sid).actions(actions).resources(resources).build();
+    }
+
+    private static List<String> dynamo(String... actions) {
+        return java.util.Arrays.stream(actions).map(a -> "dynamodb:" + a).toList();
+    }
+
+    public Function lister() { return lister; }
+    public Function downloader() { return downloader; }
+    public Function persister() { return persister; }
+    public Alias listerAlias() { return listerAlias; }
+    public Alias downloaderAlias() { return downloaderAlias; }
+    public Alias persisterAlias() { return persisterAlias; }
+    public List<Rule> schedules() { return List.copyOf(schedules); }
+    public List<Named> all() { return named; }
+}

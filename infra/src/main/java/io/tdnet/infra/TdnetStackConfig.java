@@ -1,0 +1,172 @@
+package io.tdnet.infra;
+
+import io.tdnet.model.Tdnet;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything one deployment of the stack can vary, validated once. Built by {@link TdnetApp} from CDK
+ * context (see infra/DEPLOY.md) and by the tests directly.
+ *
+ * <p><b>Politeness arithmetic.</b> {@code rate} R is requests per second to TDnet for the whole
+ * deployment, list pages and documents together. The downloader's event source runs at most
+ * {@code downloaderConcurrency} C instances, and each instance paces itself at R/C (the downloader reads
+ * both from its environment), so the instances together never exceed R. The lister finishes reading the
+ * list before it enqueues, so list pages and documents of one execution do not overlap. Defaults: R = 1,
+ * C = 2, i.e. 0.5 request/s per instance; C must be at least 2 (the SQS event source's minimum).
+ *
+ * @param stage                     deployment stage, appended to every resource name (default "prod")
+ * @param jars                      the three shaded Lambda jars
+ * @param rate                      R, requests per second to TDnet
+ * @param downloaderConcurrency     C, the downloader event source's MaximumConcurrency
+ * @param persisterConcurrency      the persister event source's MaximumConcurrency
+ * @param listerSchedule            EventBridge schedule expressions (UTC) that start the lister; empty: no schedule
+ * @param listerReservedConcurrency reserved concurrency of the lister (1: two lists never overlap); 0: none
+ * @param tdnetBaseUrl              TDnet list/document origin
+ * @param userAgent                 User-Agent sent to TDnet
+ * @param maxPdfBytes               largest document stored; larger is a permanent failure
+ * @param logRetention              retention of the three functions' log groups
+ * @param downloadAgeAlarm          oldest-message age on the download queue that raises an alarm
+ * @param persistAgeAlarm           oldest-message age on the persist queue that raises an alarm
+ */
+public record TdnetStackConfig(
+        String stage,
+        LambdaJars jars,
+        double rate,
+        int downloaderConcurrency,
+        int persisterConcurrency,
+        List<String> listerSchedule,
+        int listerReservedConcurrency,
+        String tdnetBaseUrl,
+        String userAgent,
+        long maxPdfBytes,
+        RetentionDays logRetention,
+        Duration downloadAgeAlarm,
+        Duration persistAgeAlarm) {
+
+    public static final String DEFAULT_STAGE = "prod";
+    public static final int DEFAULT_DOWNLOADER_CONCURRENCY = 2;
+    public static final int DEFAULT_PERSISTER_CONCURRENCY = 5;
+
+    /**
+     * Business days in JST, written in UTC (JST = UTC+9, no daylight saving):
+     * 08:00 and 08:30 JST Mon–Fri are 23:00 and 23:30 UTC Sun–Thu; 09:00–19:30 JST Mon–Fri are
+     * 00:00–10:30 UTC Mon–Fri; the late sweep 23:30 JST Mon–Fri is 14:30 UTC Mon–Fri (same JST date,
+     * catches evening disclosures).
+     */
+    public static final List<String> DEFAULT_LISTER_SCHEDULE = List.of(
+            "cron(0/30 23 ? * SUN-THU *)",
+            "cron(0/30 0-10 ? * MON-FRI *)",
+            "cron(30 14 ? * MON-FRI *)");
+
+    /** Lower-case letters, digits and hyphens: the stage ends up in a bucket name. */
+    private static final Pattern STAGE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,14}[a-z0-9])?");
+    private static final Pattern SCHEDULE = Pattern.compile("(cron|rate)\\(.+\\)");
+    /** The SQS event source's MaximumConcurrency range. */
+    private static final int MIN_EVENT_SOURCE_CONCURRENCY = 2;
+    private static final int MAX_EVENT_SOURCE_CONCURRENCY = 1000;
+
+    public TdnetStackConfig {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(jars, "jars");
+        Objects.requireNonNull(tdnetBaseUrl, "tdnetBaseUrl");
+        Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(logRetention, "logRetention");
+        Objects.requireNonNull(downloadAgeAlarm, "downloadAgeAlarm");
+        Objects.requireNonNull(persistAgeAlarm, "persistAgeAlarm");
+        listerSchedule = List.copyOf(listerSchedule);
+        if (!STAGE.matcher(stage).matches()) {
+            throw new IllegalArgumentException("stage must be 1-16 lower-case letters, digits or hyphens: " + stage);
+        }
+        if (!(rate > 0) || rate > 10) {
+            throw new IllegalArgumentException("rate must be > 0 and <= 10 requests/s: " + rate);
+        }
+        requireEventSourceConcurrency("downloaderConcurrency", downloaderConcurrency);
+        requireEventSourceConcurrency("persisterConcurrency", persisterConcurrency);
+        for (String expression : listerSchedule) {
+            if (!SCHEDULE.matcher(expression).matches()) {
+                throw new IllegalArgumentException("schedule expression must be cron(...) or rate(...): " + expression);
+            }
+        }
+        if (listerReservedConcurrency < 0) {
+            throw new IllegalArgumentException("listerReservedConcurrency must be >= 0: " + listerReservedConcurrency);
+        }
+        URI base = URI.create(tdnetBaseUrl);
+        if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null
+                || !tdnetBaseUrl.endsWith("/")) {
+            throw new IllegalArgumentException("tdnetBaseUrl must be an http(s) URL ending in '/': " + tdnetBaseUrl);
+        }
+        if (userAgent.isBlank()) {
+            throw new IllegalArgumentException("userAgent must not be blank");
+        }
+        if (maxPdfBytes <= 0) {
+            throw new IllegalArgumentException("maxPdfBytes must be positive: " + maxPdfBytes);
+        }
+        if (downloadAgeAlarm.isNegative() || downloadAgeAlarm.isZero()
+                || persistAgeAlarm.isNegative() || persistAgeAlarm.isZero()) {
+            throw new IllegalArgumentException("queue age alarm thresholds must be positive");
+        }
+    }
+
+    private static void requireEventSourceConcurrency(String name, int value) {
+        if (value < MIN_EVENT_SOURCE_CONCURRENCY || value > MAX_EVENT_SOURCE_CONCURRENCY) {
+            throw new IllegalArgumentException(name + " must be between " + MIN_EVENT_SOURCE_CONCURRENCY
+                    + " and " + MAX_EVENT_SOURCE_CONCURRENCY + " (SQS event source MaximumConcurrency): " + value);
+        }
+    }
+
+    /** The defaults of a production deployment of the given jars. */
+    public static Builder builder(LambdaJars jars) {
+        return new Builder(jars);
+    }
+
+    /** Requests per second one downloader instance makes: R / C. */
+    public double perInstanceRate() {
+        return rate / downloaderConcurrency;
+    }
+
+    /** Builds a config from the defaults, overriding what the caller sets. */
+    public static final class Builder {
+        private String stage = DEFAULT_STAGE;
+        private final LambdaJars jars;
+        private double rate = Tdnet.DEFAULT_RATE;
+        private int downloaderConcurrency = DEFAULT_DOWNLOADER_CONCURRENCY;
+        private int persisterConcurrency = DEFAULT_PERSISTER_CONCURRENCY;
+        private List<String> listerSchedule = DEFAULT_LISTER_SCHEDULE;
+        private int listerReservedConcurrency = 1;
+        private String tdnetBaseUrl = Tdnet.DEFAULT_BASE_URL;
+        private String userAgent = Tdnet.DEFAULT_USER_AGENT;
+        private long maxPdfBytes = Tdnet.DEFAULT_MAX_PDF_BYTES;
+        private RetentionDays logRetention = RetentionDays.THREE_MONTHS;
+        private Duration downloadAgeAlarm = Duration.ofHours(3);
+        private Duration persistAgeAlarm = Duration.ofMinutes(30);
+
+        private Builder(LambdaJars jars) {
+            this.jars = jars;
+        }
+
+        public Builder stage(String v) { this.stage = v; return this; }
+        public Builder rate(double v) { this.rate = v; return this; }
+        public Builder downloaderConcurrency(int v) { this.downloaderConcurrency = v; return this; }
+        public Builder persisterConcurrency(int v) { this.persisterConcurrency = v; return this; }
+        public Builder listerSchedule(List<String> v) { this.listerSchedule = v; return this; }
+        public Builder listerReservedConcurrency(int v) { this.listerReservedConcurrency = v; return this; }
+        public Builder tdnetBaseUrl(String v) { this.tdnetBaseUrl = v; return this; }
+        public Builder userAgent(String v) { this.userAgent = v; return this; }
+        public Builder maxPdfBytes(long v) { this.maxPdfBytes = v; return this; }
+        public Builder logRetention(RetentionDays v) { this.logRetention = v; return this; }
+        public Builder downloadAgeAlarm(Duration v) { this.downloadAgeAlarm = v; return this; }
+        public Builder persistAgeAlarm(Duration v) { this.persistAgeAlarm = v; return this; }
+
+        public TdnetStackConfig build() {
+            return new TdnetStackConfig(stage, jars, rate, downloaderConcurrency, persisterConcurrency,
+                    listerSchedule, listerReservedConcurrency, tdnetBaseUrl, userAgent, maxPdfBytes,
+                    logRetention, downloadAgeAlarm, persistAgeAlarm);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.tdnet.infra;
+
+import io.tdnet.model.EnvVars;
+import io.tdnet.model.LambdaHandlers;
+import io.tdnet.model.MetricNames;
+import io.tdnet.model.Names;
+import io.tdnet.model.Tdnet;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.tdnet.infra.TemplateJson.list;
+import static io.tdnet.infra.TemplateJson.map;
+import static io.tdnet.infra.TemplateJson.target;
+import static io.tdnet.infra.TemplateJson.targetsWithin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FunctionsTest {
+    private static final String FUNCTION = "AWS::Lambda::Function";
+    private final TemplateJson t = TemplateJson.prod();
+
+    private String functionId(String baseName) {
+        return t.idWhere(FUNCTION, "FunctionName", Names.staged(baseName, "prod"));
+    }
+
+    @Test
+    void threeJava21FunctionsWithTheSharedHandlersAndJustifiedSizes() {
+        assertThat(t.ofType(FUNCTION)).hasSize(3);
+        assertFunction(ResourceNames.LISTER_FUNCTION, LambdaHandlers.LISTER,
+                PipelineFunctions.LISTER_MEMORY_MB, 600);
+        assertFunction(ResourceNames.DOWNLOADER_FUNCTION, LambdaHandlers.DOWNLOADER,
+                PipelineFunctions.DOWNLOADER_MEMORY_MB, 300);
+        assertFunction(ResourceNames.PERSISTER_FUNCTION, LambdaHandlers.PERSISTER,
+                PipelineFunctions.PERSISTER_MEMORY_MB, 60);
+    }
+
+    private void assertFunction(String name, String handler, int memory, int timeoutSeconds) {
+        Map<String, Object> props = t.propertiesOf(functionId(name));
+        assertThat(props.get("Runtime")).isEqualTo("java21");
+        assertThat(props.get("Handler")).isEqualTo(handler);
+        assertThat(props.get("MemorySize")).isEqualTo(memory);
+        assertThat(props.get("Timeout")).isEqualTo(timeoutSeconds);
+        assertThat(props.get("Architectures")).isEqualTo(List.of("arm64"));
+        assertThat(props.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+        assertThat(props.get("Code").toString()).contains(".jar");
+    }
+
+    @Test
+    void everyFunctionPublishesAVersionBehindTheLiveAlias() {
+        Map<String, Map<String, Object>> aliases = t.ofType("AWS::Lambda::Alias");
+        assertThat(aliases).hasSize(3);
+        for (Map<String, Object> alias : aliases.values()) {
+            assertThat(alias.get("Name")).isEqualTo(ResourceNames.LIVE_ALIAS);
+            String functionId = target(alias.get("FunctionName"));
+            String versionId = target(alias.get("FunctionVersion"));
+            assertThat(t.resource(versionId).get("Type")).isEqualTo("AWS::Lambda::Version");
+            assertThat(target(t.propertiesOf(versionId).get("FunctionName"))).isEqualTo(functionId);
+        }
+    }
+
+    @Test
+    void environmentCarriesResourcesSettingsAndTheMetricNamespace() {
+        for (String name : List.of(ResourceNames.LISTER_FUNCTION, ResourceNames.DOWNLOADER_FUNCTION,
+                ResourceNames.PERSISTER_FUNCTION)) {
+            Map<String, Object> env = map(map(t.propertiesOf(functionId(name)).get("Environment")).get("Variables"));
+            assertThat(env).containsEntry(EnvVars.STAGE, "prod")
+                    .containsEntry(EnvVars.TDNET_BASE_URL, Tdnet.DEFAULT_BASE_URL)
+                    .containsEntry(EnvVars.TDNET_RATE, "1")
+                    .containsEntry(EnvVars.DOWNLOADER_CONCURRENCY, "2")
+                    .containsEntry(EnvVars.MAX_PDF_BYTES, Long.toString(Tdnet.DEFAULT_MAX_PDF_BYTES))
+                    .containsEntry(EnvVars.USER_AGENT, Tdnet.DEFAULT_USER_AGENT)
+                    .containsEntry(EnvVars.METRICS_NAMESPACE, MetricNames.NAMESPACE);
+            assertReference(env, EnvVars.DOWNLOAD_QUEUE_URL, "AWS::SQS::Queue", "QueueName", Names.DOWNLOAD_QUEUE);
+            assertReference(env, EnvVars.DOWNLOAD_DLQ_URL, "AWS::SQS::Queue", "QueueName", Names.DOWNLOAD_DLQ);
+            assertReference(env, EnvVars.PERSIST_QUEUE_URL, "AWS::SQS::Queue", "QueueName", Names.PERSIST_QUEUE);
+            assertReference(env, EnvVars.PERSIST_DLQ_URL, "AWS::SQS::Queue", "QueueName", Names.PERSIST_DLQ);
+            assertReference(env, EnvVars.DISCLOSURES_TABLE, "AWS::DynamoDB::Table", "TableName", Names.DISCLOSURES_TABLE);
+            assertReference(env, EnvVars.EXECUTIONS_TABLE, "AWS::DynamoDB::Table", "TableName", Names.EXECUTIONS_TABLE);
+            assertThat(t.resource(target(env.get(EnvVars.BUCKET))).get("Type")).isEqualTo("AWS::S3::Bucket");
+            assertThat(env).doesNotContainKey(EnvVars.AWS_ENDPOINT_URL);
+        }
+    }
+
+    private void assertReference(Map<String, Object> env, String variable, String type, String nameProperty, String name) {
+        String id = target(env.get(variable));
+        assertThat(t.resource(id).get("Type")).as(variable).isEqualTo(type);
+        assertThat(t.propertiesOf(id).get(nameProperty)).as(variable).isEqualTo(Names.staged(name, "prod"));
+    }
+
+    @Test
+    void eventSourcesReportBatchItemFailuresWithMaximumConcurrencyOnTheAliases() {
+        assertMapping(Names.DOWNLOAD_QUEUE, ResourceNames.DOWNLOADER_FUNCTION,
+                PipelineFunctions.DOWNLOADER_BATCH_SIZE, TdnetStackConfig.DEFAULT_DOWNLOADER_CONCURRENCY);
+        assertMapping(Names.PERSIST_QUEUE, ResourceNames.PERSISTER_FUNCTION,
+                PipelineFunctions.PERSISTER_BATCH_SIZE, TdnetStackConfig.DEFAULT_PERSISTER_CONCURRENCY);
+    }
+
+    private void assertMapping(String queue, String function, int batchSize, int concurrency) {
+        String queueId = t.idWhere("AWS::SQS::Queue", "QueueName", Names.staged(queue, "prod"));
+        List<Map<String, Object>> mappings = t.ofType("AWS::Lambda::EventSourceMapping").values().stream()
+                .filter(m -> target(m.get("EventSourceArn")).equals(queueId)).toList();
+        assertThat(mappings).hasSize(1);
+        Map<String, Object> mapping = mappings.get(0);
+        assertThat(mapping.get("BatchSize")).isEqualTo(batchSize);
+        assertThat(mapping.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+        assertThat(mapping.get("ScalingConfig")).isEqualTo(Map.of("MaximumConcurrency", concurrency));
+        String aliasId = targetsWithin(mapping.get("FunctionName")).get(0);
+        assertThat(t.resource(aliasId).get("Type")).isEqualTo("AWS::Lambda::Alias");
+        assertThat(target(t.propertiesOf(aliasId).get("FunctionName"))).isEqualTo(functionId(function));
+    }
+
+    @Test
+    void politenessArithmeticDefaultsToHalfARequestPerSecondPerInstance() {
+        TdnetStackConfig config = SynthesizedStack.config();
+        assertThat(config.rate()).isEqualTo(1.0);
+        assertThat(config.downloaderConcurrency()).isEqualTo(2);
+        assertThat(config.perInstanceRate()).isEqualTo(0.5);
+    }
+
+    @Test
+    void listerIsScheduledOnJstBusinessDaysThroughItsAliasWithEmptyInput() {
+        Map<String, Map<String, Object>> rules = t.ofType("AWS::Events::Rule");
+        assertThat(rules.values()).extracting(r -> r.get("ScheduleExpression"))
+                .containsExactlyInAnyOrderElementsOf(TdnetStackConfig.DEFAULT_LISTER_SCHEDULE);
+        String listerAlias = t.ofType("AWS::Lambda::Alias").entrySet().stream()
+                .filter(e -> target(e.getValue().get("FunctionName")).equals(functionId(ResourceNames.LISTER_FUNCTION)))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        for (Map<String, Object> rule : rules.values()) {
+            assertThat(rule.get("State")).isEqualTo("ENABLED");
+            List<Object> targets = list(rule.get("Targets"));
+            assertThat(targets).hasSize(1);
+            assertThat(target(map(targets.get(0)).get("Arn"))).isEqualTo(listerAlias);
+            assertThat(map(targets.get(0)).get("Input")).isEqualTo("{}");
+        }
+        // the alias (not $LATEST) may be invoked by EventBridge
+        assertThat(t.ofType("AWS::Lambda::Permission").values()).allSatisfy(p -> {
+            assertThat(p.get("Principal")).isEqualTo("events.amazonaws.com");
+            assertThat(target(p.get("FunctionName"))).isEqualTo(listerAlias);
+        });
+    }
+
+    @Test
+    void defaultScheduleCoversJstBusinessHoursAndTheLateSweepInUtc() {
+        // JST = UTC+9: 08:00-08:30 JST Mon-Fri = 23:00-23:30 UTC Sun-Thu; 09:00-19:30 JST = 00-10 UTC; 23:30 JST = 14:30 UTC.
+        assertThat(TdnetStackConfig.DEFAULT_LISTER_SCHEDULE).containsExactly(
+                "cron(0/30 23 ? * SUN-THU *)", "cron(0/30 0-10 ? * MON-FRI *)", "cron(30 14 ? * MON-FRI *)");
+    }
+
+    @Test
+    void onlyTheListerHasReservedConcurrencyOfOne() {
+        assertThat(t.propertiesOf(functionId(ResourceNames.LISTER_FUNCTION)).get("ReservedConcurrentExecutions"))
+                .isEqualTo(1);
+        assertThat(t.propertiesOf(functionId(ResourceNames.DOWNLOADER_FUNCTION)))
+                .doesNotContainKey("ReservedConcurrentExecutions");
+        assertThat(t.propertiesOf(functionId(ResourceNames.PERSISTER_FUNCTION)))
+                .doesNotContainKey("ReservedConcurrentExecutions");
+    }
+
+    @Test
+    void eachFunctionLogsToItsOwnGroupWithRetention() {
+        Map<String, Map<String, Object>> groups = t.ofType("AWS::Logs::LogGroup");
+        assertThat(groups).hasSize(3);
+        for (String name : List.of(ResourceNames.LISTER_FUNCTION, ResourceNames.DOWNLOADER_FUNCTION,
+                ResourceNames.PERSISTER_FUNCTION)) {
+            String staged = Names.staged(name, "prod");
+            String groupId = t.idWhere("AWS::Logs::LogGroup", "LogGroupName", "/aws/lambda/" + staged);
+            assertThat(t.propertiesOf(groupId).get("RetentionInDays")).isEqualTo(90);
+            Map<String, Object> logging = map(t.propertiesOf(functionId(name)).get("LoggingConfig"));
+            assertThat(target(logging.get("LogGroup"))).isEqualTo(groupId);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.tdnet.infra;
+
+import io.tdnet.model.MetricNames;
+import io.tdnet.model.Names;
+import io.tdnet.model.S3Keys;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static io.tdnet.infra.TemplateJson.flatten;
+import static io.tdnet.infra.TemplateJson.list;
+import static io.tdnet.infra.TemplateJson.map;
+import static io.tdnet.infra.TemplateJson.target;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Least privilege, statement by statement: each function's role allows exactly the actions on exactly
+ * the resources its code uses, and no {@code *} except the resource of cloudwatch:PutMetricData.
+ */
+class IamTest {
+    private static final Set<String> CONSUME = Set.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
+            "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+    private static final Set<String> LOGS = Set.of("logs:CreateLogStream", "logs:PutLogEvents");
+    private final TemplateJson t = TemplateJson.prod();
+
+    /** One allowed action on one resource, as "action resource" with references as ${logicalId}. */
+    private Set<String> grants(String functionBaseName) {
+        String functionId = t.idWhere("AWS::Lambda::Function", "FunctionName", Names.staged(functionBaseName, "prod"));
+        String roleId = target(t.propertiesOf(functionId).get("Role"));
+        Set<String> grants = new TreeSet<>();
+        t.ofType("AWS::IAM::Policy").values().stream()
+                .filter(p -> list(p.get("Roles")).stream().anyMatch(r -> target(r).equals(roleId)))
+                .forEach(p -> list(map(p.get("PolicyDocument")).get("Statement")).forEach(s -> {
+                    Map<String, Object> statement = map(s);
+                    assertThat(statement.get("Effect")).isEqualTo("Allow");
+                    for (Object action : list(statement.get("Action"))) {
+                        for (Object resource : list(statement.get("Resource"))) {
+                            grants.add(action + " " + flatten(resource));
+                        }
+                    }
+                }));
+        return grants;
+    }
+
+    private String id(String type, String property, String name) {
+        return "${" + t.idWhere(type, property, Names.staged(name, "prod")) + "}";
+    }
+
+    private String queue(String name) { return id("AWS::SQS::Queue", "QueueName", name); }
+    private String table(String name) { return id("AWS::DynamoDB::Table", "TableName", name); }
+    private String logGroup(String function) {
+        return "${" + t.idWhere("AWS::Logs::LogGroup", "LogGroupName",
+                ResourceNames.logGroupName(Names.staged(function, "prod"))) + "}";
+    }
+    private String bucket() { return "${" + t.ofType("AWS::S3::Bucket").keySet().iterator().next() + "}"; }
+
+    private static void add(Set<String> grants, Set<String> actions, String... resources) {
+        for (String action : actions) {
+            for (String resource : resources) {
+                grants.add(action + " " + resource);
+            }
+        }
+    }
+
+    private static Set<String> dynamo(String... actions) {
+        Set<String> set = new HashSet<>();
+        for (String a : actions) set.add("dynamodb:" + a);
+        return set;
+    }
+
+    private Set<String> common(String function) {
+        Set<String> expected = new TreeSet<>();
+        add(expected, LOGS, logGroup(function));
+        expected.add("cloudwatch:PutMetricData *");
+        return expected;
+    }
+
+    @Test
+    void listerEnqueuesDownloadsRecordsExecutionsAndMarksWithdrawals() {
+        Set<String> expected = common(ResourceNames.LISTER_FUNCTION);
+        expected.add("sqs:SendMessage " + queue(Names.DOWNLOAD_QUEUE));
+        String executions = table(Names.EXECUTIONS_TABLE);
+        String disclosures = table(Names.DISCLOSURES_TABLE);
+        add(expected, dynamo("GetItem", "PutItem", "UpdateItem", "Query", "BatchGetItem", "BatchWriteItem"),
+                executions, executions + "/index/" + Names.EXECUTIONS_BY_DATE_INDEX);
+        add(expected, dynamo("BatchGetItem", "Query", "UpdateItem"),
+                disclosures, disclosures + "/index/" + Names.DISCLOSURES_BY_DATE_INDEX);
+        assertThat(grants(ResourceNames.LISTER_FUNCTION)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void listerNeverSendsPersistMessages() {
+        assertThat(grants(ResourceNames.LISTER_FUNCTION))
+                .noneMatch(g -> g.contains(queue(Names.PERSIST_QUEUE)) || g.contains(queue(Names.PERSIST_DLQ)));
+    }
+
+    @Test
+    void downloaderConsumesForwardsDeadLettersAndWritesOnlyPdfAndStagingObjects() {
+        Set<String> expected = common(ResourceNames.DOWNLOADER_FUNCTION);
+        add(expected, CONSUME, queue(Names.DOWNLOAD_QUEUE));
+        expected.add("sqs:SendMessage " + queue(Names.PERSIST_QUEUE));
+        expected.add("sqs:SendMessage " + queue(Names.DOWNLOAD_DLQ));
+        add(expected, Set.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject",
+                        "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"),
+                bucket() + "/" + S3Keys.PDF_PREFIX + "*", bucket() + "/" + S3Keys.STAGING_PREFIX + "*");
+        // HeadObject of a missing key answers 404 only with ListBucket (403 otherwise)
+        expected.add("s3:ListBucket " + bucket());
+        assertThat(grants(ResourceNames.DOWNLOADER_FUNCTION)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void persisterConsumesDeadLettersAndTransactsOnBothTables() {
+        Set<String> expected = common(ResourceNames.PERSISTER_FUNCTION);
+        add(expected, CONSUME, queue(Names.PERSIST_QUEUE));
+        expected.add("sqs:SendMessage " + queue(Names.PERSIST_DLQ));
+        add(expected, dynamo("PutItem", "UpdateItem", "ConditionCheckItem", "GetItem"),
+                table(Names.DISCLOSURES_TABLE), table(Names.EXECUTIONS_TABLE));
+        expected.add("dynamodb:Query " + table(Names.EXECUTIONS_TABLE));
+        assertThat(grants(ResourceNames.PERSISTER_FUNCTION)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void noWildcardActionOrResourceExceptThePutMetricDataResource() {
+        List<String> offending = new ArrayList<>();
+        t.ofType("AWS::IAM::Policy").forEach((id, p) ->
+                list(map(p.get("PolicyDocument")).get("Statement")).forEach(s -> {
+                    Map<String, Object> statement = map(s);
+                    List<Object> actions = list(statement.get("Action"));
+                    for (Object action : actions) {
+                        if (action.toString().contains("*")) offending.add(id + " action " + action);
+                    }
+                    for (Object resource : list(statement.get("Resource"))) {
+                        String r = flatten(resource);
+                        boolean putMetricData = actions.equals(List.of("cloudwatch:PutMetricData"));
+                        boolean wildcardAll = r.equals("*");
+                        boolean scopedObjects = r.endsWith("/" + S3Keys.PDF_PREFIX + "*")
+                                || r.endsWith("/" + S3Keys.STAGING_PREFIX + "*");
+                        if ((wildcardAll && !putMetricData) || (r.contains("*") && !wildcardAll && !scopedObjects)) {
+                            offending.add(id + " resource " + r + " for " + actions);
+                        }
+                    }
+                }));
+        assertThat(offending).isEmpty();
+    }
+
+    @Test
+    void putMetricDataIsConditionedOnTheSharedNamespace() {
+        List<Map<String, Object>> metricStatements = new ArrayList<>();
+        t.ofType("AWS::IAM::Policy").values().forEach(p ->
+                list(map(p.get("PolicyDocument")).get("Statement")).forEach(s -> {
+                    if (list(map(s).get("Action")).contains("cloudwatch:PutMetricData")) {
+                        metricStatements.add(map(s));
+                    }
+                }));
+        assertThat(metricStatements).hasSize(3).allSatisfy(s -> {
+            assertThat(s.get("Action")).isEqualTo("cloudwatch:PutMetricData");
+            assertThat(s.get("Resource")).isEqualTo("*");
+            assertThat(s.get("Condition")).isEqualTo(
+                    Map.of("StringEquals", Map.of("cloudwatch:namespace", MetricNames.NAMESPACE)));
+        });
+    }
+
+    @Test
+    void rolesHaveNoManagedPoliciesAndTrustOnlyLambda() {
+        Map<String, Map<String, Object>> roles = t.ofType("AWS::IAM::Role");
+        assertThat(roles).hasSize(3);
+        roles.forEach((id, role) -> {
+            assertThat(role).as(id).doesNotContainKey("ManagedPolicyArns");
+            assertThat(role).as(id).doesNotContainKey("Policies");
+            List<Object> trust = list(map(role.get("AssumeRolePolicyDocument")).get("Statement"));
+            assertThat(trust).hasSize(1);
+            assertThat(map(trust.get(0)).get("Principal")).isEqualTo(Map.of("Service", "lambda.amazonaws.com"));
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package io.tdnet.infra;
+
+import io.tdnet.model.Names;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.tdnet.infra.TemplateJson.map;
+import static io.tdnet.infra.TemplateJson.target;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QueuesTest {
+    private static final String QUEUE = "AWS::SQS::Queue";
+    private static final int FOURTEEN_DAYS = 14 * 24 * 3600;
+    private final TemplateJson t = TemplateJson.prod();
+
+    @Test
+    void mainQueuesRedriveToTheirDlqWithTheSharedMaxReceiveCounts() {
+        assertRedrive(Names.DOWNLOAD_QUEUE, Names.DOWNLOAD_DLQ, Names.DOWNLOAD_MAX_RECEIVE_COUNT);
+        assertRedrive(Names.PERSIST_QUEUE, Names.PERSIST_DLQ, Names.PERSIST_MAX_RECEIVE_COUNT);
+    }
+
+    private void assertRedrive(String queue, String dlq, int maxReceiveCount) {
+        String queueId = t.idWhere(QUEUE, "QueueName", Names.staged(queue, "prod"));
+        String dlqId = t.idWhere(QUEUE, "QueueName", Names.staged(dlq, "prod"));
+        Map<String, Object> redrive = map(t.propertiesOf(queueId).get("RedrivePolicy"));
+        assertThat(target(redrive.get("deadLetterTargetArn"))).isEqualTo(dlqId);
+        assertThat(redrive.get("maxReceiveCount")).isEqualTo(maxReceiveCount);
+        assertThat(t.propertiesOf(dlqId)).doesNotContainKey("RedrivePolicy");
+    }
+
+    @Test
+    void everyQueueIsSqsManagedEncryptedAndTlsOnly() {
+        SynthesizedStack.template().resourceCountIs(QUEUE, 4);
+        t.ofType(QUEUE).forEach((id, props) -> {
+            assertThat(props.get("SqsManagedSseEnabled")).as(id).isEqualTo(true);
+            assertThat(props).as(id).doesNotContainKey("KmsMasterKeyId");
+        });
+        // enforceSsl: one queue policy per queue denying aws:SecureTransport = false
+        t.ofType("AWS::SQS::QueuePolicy").forEach((id, props) -> {
+            List<Object> statements = TemplateJson.list(map(props.get("PolicyDocument")).get("Statement"));
+            assertThat(statements).anySatisfy(s -> {
+                assertThat(map(s).get("Effect")).isEqualTo("Deny");
+                assertThat(map(s).get("Condition")).isEqualTo(Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+            });
+        });
+        assertThat(t.ofType("AWS::SQS::QueuePolicy")).hasSize(4);
+    }
+
+    @Test
+    void dlqsKeepMessagesFourteenDays() {
+        for (String dlq : List.of(Names.DOWNLOAD_DLQ, Names.PERSIST_DLQ)) {
+            SynthesizedStack.template().hasResourceProperties(QUEUE, Match.objectLike(Map.of(
+                    "QueueName", Names.staged(dlq, "prod"),
+                    "MessageRetentionPeriod", FOURTEEN_DAYS)));
+        }
+    }
+
+    @Test
+    void visibilityTimeoutIsAtLeastSixTimesTheConsumingFunctionsTimeout() {
+        Map<String, Map<String, Object>> mappings = t.ofType("AWS::Lambda::EventSourceMapping");
+        assertThat(mappings).hasSize(2);
+        for (Map<String, Object> mapping : mappings.values()) {
+            String queueId = target(mapping.get("EventSourceArn"));
+            // FunctionName is "<alias ref's function name>:live"; the alias points at the function.
+            String aliasId = TemplateJson.targetsWithin(mapping.get("FunctionName")).get(0);
+            String functionId = target(t.propertiesOf(aliasId).get("FunctionName"));
+            int functionTimeout = (Integer) t.propertiesOf(functionId).get("Timeout");
+            int visibility = (Integer) t.propertiesOf(queueId).get("VisibilityTimeout");
+            assertThat(visibility).as("visibility of %s vs timeout of %s", queueId, functionId)
+                    .isGreaterThanOrEqualTo(6 * functionTimeout);
+        }
+    }
+}
