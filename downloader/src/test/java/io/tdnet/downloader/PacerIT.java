@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rate as TDnet sees it: several worker threads (two workers × three threads) share one pacer;
+ * The rate as TDnet sees it: several worker threads (two workers × two threads at R = 2, × twelve at R = 20) share one pacer;
  * the fake's request log must never show more than R requests in any 1-second window, while the
  * backlog keeps the pace at ≥ 90% of R.
  */
@@ -56,9 +56,10 @@ class PacerIT {
     void sharedPacerKeepsEveryOneSecondWindowAtOrUnderTheRate(int rate) throws Exception {
         int documents = rate * 6 + 1; // about six seconds of backlog
         List<Disclosure> docs = rig.disclosures(fake.addDay(Rig.DATE, documents + 20, rate)).subList(0, documents);
-        RequestPacer pacer = RequestPacer.perSecond(rate);
+        RequestPacer pacer = DownloaderHandler.pacer(rate);
+        int threads = rate <= 2 ? 2 : 12; // enough for a backlog: one document takes ~50–300 ms here
         DownloaderConfig config = rig.config().withRate(rate, 1);
-        List<DownloadWorker> workers = List.of(rig.worker(config, pacer, 3), rig.worker(config, pacer, 3));
+        List<DownloadWorker> workers = List.of(rig.worker(config, pacer, threads), rig.worker(config, pacer, threads));
 
         List<List<QueueMessage>> batches = new ArrayList<>();
         for (int i = 0; i < documents; i += 5) {
@@ -88,7 +89,8 @@ class PacerIT {
 
         long[] times = fake.requests().stream().filter(RecordedRequest::isPdf).mapToLong(RecordedRequest::nanoTime)
                 .sorted().toArray();
-        assertThat(times).hasSize(documents);
+        // an in-process retry (e.g. an S3 hiccup) adds a request; it is paced like any other
+        assertThat(times.length).isGreaterThanOrEqualTo(documents);
         int maxInWindow = 0;
         for (int i = 0, j = 0; i < times.length; i++) {
             while (times[i] - times[j] >= SECOND) j++;
@@ -96,6 +98,9 @@ class PacerIT {
         }
         double seconds = (times[times.length - 1] - times[0]) / 1e9;
         double utilisation = (times.length - 1) / seconds / rate;
+        StringBuilder gaps = new StringBuilder();
+        for (int i = 1; i < times.length; i++) gaps.append((times[i] - times[i - 1]) / 1_000_000).append(' ');
+        log.info("R = {}: gaps between requests as received (ms): {}", rate, gaps);
         log.info("R = {}: {} requests in {} s, max {} in any 1-s window, utilisation {}%", rate, times.length,
                 String.format("%.3f", seconds), maxInWindow, String.format("%.1f", utilisation * 100));
         assertThat(maxInWindow).isLessThanOrEqualTo(rate);
