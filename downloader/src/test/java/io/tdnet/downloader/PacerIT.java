@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rate as TDnet sees it: several worker threads (two workers × two threads at R = 2, × twelve at R = 20) share one pacer;
+ * The rate as TDnet sees it: several worker threads (two workers × two threads at R = 2, × eight at R = 20) share one pacer;
  * the fake's request log must never show more than R requests in any 1-second window, while the
  * backlog keeps the pace at ≥ 90% of R.
  */
@@ -57,7 +57,7 @@ class PacerIT {
         int documents = rate * 6 + 1; // about six seconds of backlog
         List<Disclosure> docs = rig.disclosures(fake.addDay(Rig.DATE, documents + 20, rate)).subList(0, documents);
         RequestPacer pacer = DownloaderHandler.pacer(rate);
-        int threads = rate <= 2 ? 2 : 12; // enough for a backlog: one document takes ~50–300 ms here
+        int threads = rate <= 2 ? 2 : 8; // enough for a backlog: one document takes ~50–300 ms here
         DownloaderConfig config = rig.config().withRate(rate, 1);
         List<DownloadWorker> workers = List.of(rig.worker(config, pacer, threads), rig.worker(config, pacer, threads));
 
