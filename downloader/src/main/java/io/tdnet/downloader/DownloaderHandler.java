@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -63,7 +64,8 @@ public final class DownloaderHandler implements RequestHandler<SQSEvent, SQSBatc
             sqs.endpointOverride(uri);
             // S3-compatible servers want path-style addressing and may not read streaming checksums.
             s3.endpointOverride(uri).forcePathStyle(true)
-                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }
         SqsClient sqsClient = sqs.build();
         this.metrics = EmfMetrics.toStdout(COMPONENT);

@@ -20,6 +20,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -36,7 +37,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>Every request first takes a slot from the shared {@link RequestPacer}.
  *   <li>If the final object already exists with its digest metadata (an earlier delivery stored it),
  *       it is returned without any request to TDnet.
- *   <li>Transient failures (timeouts, resets, truncated bodies, 408/425/429/5xx) are retried in process
+ *   <li>Transient failures (timeouts, resets, truncated bodies, 408/425/429/5xx, and S3 failures while
+ *       storing) are retried in process
  *       per {@link RetrySchedule} (Failsafe), honouring {@code Retry-After}; then reported as
  *       {@link DownloadResult.TransientFailure} for SQS to redeliver later.
  *   <li>Permanent failures (404/410 and other 4xx, a redirect, a body that is not {@code %PDF-}, a
@@ -90,13 +92,15 @@ public final class PdfDownloader {
 
         RetrySchedule schedule = config.retry();
         RetryPolicy<StoredPdf> policy = RetryPolicy.<StoredPdf>builder()
-                .handle(TransientDownloadException.class)
+                // S3 failures too: the SDK cannot replay a streamed body, so the whole attempt is redone.
+                .handle(List.of(TransientDownloadException.class, StorageException.class))
                 .withMaxAttempts(schedule.attemptsPerDelivery())
                 // A Retry-After over the cap ends the delivery; the worker makes it the visibility timeout.
                 .abortOn(e -> e instanceof TransientDownloadException t && !schedule.waitsInProcess(t.retryAfter))
                 .withDelayFn(ctx -> {
-                    TransientDownloadException last = ctx.getLastException();
-                    return schedule.inProcessDelay(ctx.getAttemptCount(), last == null ? null : last.retryAfter,
+                    Throwable last = ctx.getLastException();
+                    Duration retryAfter = last instanceof TransientDownloadException t ? t.retryAfter : null;
+                    return schedule.inProcessDelay(ctx.getAttemptCount(), retryAfter,
                             ThreadLocalRandom.current().nextDouble());
                 })
                 .onRetry(e -> {
@@ -137,7 +141,6 @@ public final class PdfDownloader {
     /** One HTTP request and, on 200, the upload. Throws the typed exceptions the policy classifies. */
     private StoredPdf attempt(DisclosureId id, String finalKey) throws InterruptedException {
         URI uri = config.origin().pdf(id);
-        metrics.pacerWaited(pacer.acquire());
         HttpURLConnection conn;
         try {
             conn = (HttpURLConnection) uri.toURL().openConnection();
@@ -152,6 +155,14 @@ public final class PdfDownloader {
             conn.setUseCaches(false);
             conn.setRequestProperty("User-Agent", config.userAgent());
             conn.setRequestProperty("Accept", "application/pdf");
+            try {
+                // Connect first, then take the slot: the request then leaves right at its slot, so the
+                // spacing TDnet sees is not blurred by connection set-up (or a cold first connection).
+                conn.connect();
+            } catch (IOException e) {
+                throw transientIo(e);
+            }
+            metrics.pacerWaited(pacer.acquire());
             int status;
             try {
                 status = conn.getResponseCode();
@@ -186,7 +197,10 @@ public final class PdfDownloader {
             } catch (IOException e) {
                 if (body != null && body.overCap()) throw new PermanentDownloadException(e.getMessage());
                 throw transientIo(e);
-            } catch (SdkException e) {
+            } catch (PermanentDownloadException | TransientDownloadException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // S3 (or the SDK giving up on replaying the stream): not TDnet's fault.
                 throw new StorageException("s3: " + e.getMessage(), e);
             }
         } finally {
@@ -296,7 +310,10 @@ public final class PdfDownloader {
         }
     }
 
-    /** S3 failed (after the SDK's own retries): not TDnet's fault, so not retried against TDnet now. */
+    /**
+     * S3 failed (after the SDK's own retries, which cannot replay a streamed body): retried in process
+     * like a transient failure (a new request to TDnet, paced), then left to SQS.
+     */
     static final class StorageException extends RuntimeException {
         StorageException(String reason, Throwable cause) {
             super(reason, cause);
