@@ -52,6 +52,12 @@ final class LocalPipeline implements AutoCloseable {
     private ExecutorService workerThreads;
 
     LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock) {
+        this(environment, options, clock, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code tuning} adjusts the downloader's configuration (the chaos suite shortens the retry schedule). */
+    LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock,
+                  java.util.function.UnaryOperator<DownloaderConfig> tuning) {
         this.environment = environment;
         this.options = options;
         this.clock = clock;
@@ -63,9 +69,9 @@ final class LocalPipeline implements AutoCloseable {
                 TdnetPageClient.Settings.defaults().withUserAgent(options.userAgent()));
         this.lister = new DisclosureLister(new DayListingReader(pages), ledger, archive, environment.sqs(),
                 resources.downloadQueueUrl(), new ExecutionIds(clock));
-        DownloaderConfig config = DownloaderConfig.defaults(options.origin())
+        DownloaderConfig config = tuning.apply(DownloaderConfig.defaults(options.origin())
                 .withMaxPdfBytes(options.maxPdfBytes())
-                .withUserAgent(options.userAgent());
+                .withUserAgent(options.userAgent()));
         this.downloadWorker = new DownloadWorker(new PdfDownloader(config, pacer, environment.s3(), resources.bucket()),
                 environment.sqs(), resources, new JsonCodec(), config.retry(), clock, 1);
         this.persistWorker = new PersistWorker(ledger, environment.sqs(), resources.persistQueueUrl(),

@@ -19,8 +19,9 @@ import java.util.List;
 final class PolitenessBench {
     static final LocalDate DAY = LocalDate.of(2026, 2, 13);
 
+    /** @param shortestSpanMillis the shortest time in which R + 1 requests arrived (≥ 1000 ms means polite) */
     record Result(double rate, int disclosures, int requests, int maxInAnySecond, double utilisation, double spanSeconds,
-                  int exitCode) {}
+                  double shortestSpanMillis, int exitCode) {}
 
     private final long seed;
 
@@ -39,7 +40,7 @@ final class PolitenessBench {
             if (exit != ExitCodes.OK) throw new IllegalStateException("collect at rate " + rate + " ended " + exit + ":\n" + out);
             List<Long> times = tdnet.requests().stream().map(RecordedRequest::nanoTime).sorted().toList();
             return new Result(rate, day.ids().size(), times.size(), maxInWindow(times, 1_000_000_000L),
-                    utilisation(times, rate), span(times), exit);
+                    utilisation(times, rate), span(times), shortestSpan(times, (int) Math.floor(rate) + 1) / 1e6, exit);
         } finally {
             BenchFiles.deleteTree(dir);
         }
@@ -54,6 +55,13 @@ final class PolitenessBench {
             max = Math.max(max, i - j + 1);
         }
         return max;
+    }
+
+    /** The shortest time between request i and request i + n − 1, nanoseconds. */
+    static long shortestSpan(List<Long> sorted, int n) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i + n - 1 < sorted.size(); i++) best = Math.min(best, sorted.get(i + n - 1) - sorted.get(i));
+        return best;
     }
 
     static double utilisation(List<Long> sorted, double rate) {
