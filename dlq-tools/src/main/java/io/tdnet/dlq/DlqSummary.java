@@ -1,6 +1,8 @@
 package io.tdnet.dlq;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,7 +29,8 @@ public record DlqSummary(
         RedriveTarget redrivesTo) {
 
     public DlqSummary {
-        countsByReason = Map.copyOf(countsByReason);
+        // Keeps the caller's order (most frequent first).
+        countsByReason = Collections.unmodifiableMap(new LinkedHashMap<>(countsByReason));
     }
 
     /** Visible plus in flight: every message the DLQ holds. */

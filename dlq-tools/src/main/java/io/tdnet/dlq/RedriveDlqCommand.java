@@ -62,7 +62,8 @@ final class RedriveDlqCommand implements Callable<Integer> {
         RedriveReport report = context.queues().redrive(request, new RedriveProgress() {
             @Override
             public void moveTask(MoveTaskResult status) {
-                out.printf("move task %s: %s, %d of %s moved%n", status.queue().cliName(), status.status(),
+                // ApproximateNumberOfMessagesToMove is SQS's estimate (emulators report what is left).
+                out.printf("move task %s: %s, %d moved, %s to move%n", status.queue().cliName(), status.status(),
                         status.moved(), status.toMove() == null ? "?" : status.toMove());
                 out.flush();
             }

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
@@ -112,35 +113,56 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
                 deadLetter(message, e.getMessage());
                 return true;
             }
-            DownloadResult result = downloader.download(download.disclosure());
             String id = download.disclosure().disclosureId().value();
-            if (result instanceof DownloadResult.Stored stored) {
-                send(PersistMessage.stored(download.executionId(), download.disclosure(), stored.pdf()));
-                return true;
+            // every line about this document names it and its execution (restored after: the caller's own)
+            String outerExecution = MDC.get("execution_id");
+            MDC.put("execution_id", download.executionId());
+            MDC.put("disclosure_id", id);
+            try {
+                return process(message, download, id);
+            } catch (RuntimeException e) {
+                log.error("message {} left for redelivery: {}", message.messageId(), e.toString(), e);
+                return false;
+            } finally {
+                restore("execution_id", outerExecution);
+                MDC.remove("disclosure_id");
             }
-            if (result instanceof DownloadResult.PermanentFailure failure) {
-                log.warn("{}: permanent failure: {}", id, failure.reason());
-                recordFailure(message, download, failure.reason());
-                return true;
-            }
-            DownloadResult.TransientFailure failure = (DownloadResult.TransientFailure) result;
-            if (schedule.isLastDelivery(message.receiveCount())) {
-                String reason = "gave up after " + message.receiveCount() + " deliveries: " + failure.reason();
-                log.warn("{}: {}", id, reason);
-                recordFailure(message, download, reason);
-                return true;
-            }
-            Duration visibility = schedule.visibilityTimeout(message.receiveCount(), failure.retryAfter());
-            log.info("{}: delivery {} failed ({}), next try in {} s", id, message.receiveCount(), failure.reason(),
-                    visibility.toSeconds());
-            sqs.changeMessageVisibility(b -> b.queueUrl(resources.downloadQueueUrl())
-                    .receiptHandle(message.receiptHandle())
-                    .visibilityTimeout((int) visibility.toSeconds()));
-            return false;
         } catch (RuntimeException e) {
             log.error("message {} left for redelivery: {}", message.messageId(), e.toString(), e);
             return false;
         }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) MDC.remove(key);
+        else MDC.put(key, value);
+    }
+
+    private boolean process(QueueMessage message, DownloadMessage download, String id) {
+        DownloadResult result = downloader.download(download.disclosure());
+        if (result instanceof DownloadResult.Stored stored) {
+            send(PersistMessage.stored(download.executionId(), download.disclosure(), stored.pdf()));
+            return true;
+        }
+        if (result instanceof DownloadResult.PermanentFailure failure) {
+            log.warn("{}: permanent failure: {}", id, failure.reason());
+            recordFailure(message, download, failure.reason());
+            return true;
+        }
+        DownloadResult.TransientFailure failure = (DownloadResult.TransientFailure) result;
+        if (schedule.isLastDelivery(message.receiveCount())) {
+            String reason = "gave up after " + message.receiveCount() + " deliveries: " + failure.reason();
+            log.warn("{}: {}", id, reason);
+            recordFailure(message, download, reason);
+            return true;
+        }
+        Duration visibility = schedule.visibilityTimeout(message.receiveCount(), failure.retryAfter());
+        log.info("{}: delivery {} failed ({}), next try in {} s", id, message.receiveCount(), failure.reason(),
+                visibility.toSeconds());
+        sqs.changeMessageVisibility(b -> b.queueUrl(resources.downloadQueueUrl())
+                .receiptHandle(message.receiptHandle())
+                .visibilityTimeout((int) visibility.toSeconds()));
+        return false;
     }
 
     private void recordFailure(QueueMessage message, DownloadMessage download, String reason) {

@@ -10,6 +10,7 @@ import io.tdnet.model.JsonCodec;
 import io.tdnet.model.PipelineResources;
 import io.tdnet.model.QueueMessage;
 import io.tdnet.model.RequestPacer;
+import io.tdnet.telemetry.EmfMetrics;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,7 +32,11 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * keep this instance at R / C across invocations).
  */
 public final class DownloaderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    /** The {@code Component} dimension of this Lambda's metrics. */
+    public static final String COMPONENT = "downloader";
+
     private final DownloadWorker worker;
+    private final EmfMetrics metrics;
 
     /** The Lambda runtime's constructor: everything from the environment. */
     public DownloaderHandler() {
@@ -61,29 +66,40 @@ public final class DownloaderHandler implements RequestHandler<SQSEvent, SQSBatc
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
         }
         SqsClient sqsClient = sqs.build();
+        this.metrics = EmfMetrics.toStdout(COMPONENT);
         PdfDownloader downloader = new PdfDownloader(config, RequestPacer.perSecond(config.instanceRate()),
-                s3.build(), resources.bucket(), DownloadMetrics.none(), Clock.systemUTC());
+                s3.build(), resources.bucket(), new TelemetryDownloadMetrics(metrics), Clock.systemUTC());
         this.worker = new DownloadWorker(downloader, sqsClient, resources, new JsonCodec(), config.retry(),
                 Clock.systemUTC(), 1);
     }
 
     /** For tests and other wiring: a ready worker. */
     public DownloaderHandler(DownloadWorker worker) {
+        this(worker, EmfMetrics.toStdout(COMPONENT));
+    }
+
+    /** For tests and other wiring: a worker whose downloader reports to {@code metrics}, flushed per invocation. */
+    public DownloaderHandler(DownloadWorker worker, EmfMetrics metrics) {
         this.worker = worker;
+        this.metrics = metrics;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<QueueMessage> batch = new ArrayList<>();
-        if (event != null && event.getRecords() != null) {
-            for (SQSEvent.SQSMessage m : event.getRecords()) batch.add(toQueueMessage(m));
+        try {
+            List<QueueMessage> batch = new ArrayList<>();
+            if (event != null && event.getRecords() != null) {
+                for (SQSEvent.SQSMessage m : event.getRecords()) batch.add(toQueueMessage(m));
+            }
+            BatchOutcome outcome = worker.handle(batch);
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (QueueMessage m : batch) {
+                if (!outcome.isDone(m)) failures.add(new SQSBatchResponse.BatchItemFailure(m.messageId()));
+            }
+            return new SQSBatchResponse(failures);
+        } finally {
+            metrics.flush(); // one EMF flush per invocation, also when it throws
         }
-        BatchOutcome outcome = worker.handle(batch);
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (QueueMessage m : batch) {
-            if (!outcome.isDone(m)) failures.add(new SQSBatchResponse.BatchItemFailure(m.messageId()));
-        }
-        return new SQSBatchResponse(failures);
     }
 
     static QueueMessage toQueueMessage(SQSEvent.SQSMessage m) {

@@ -297,6 +297,12 @@ public final class ExecutionLedger {
         return executionsOf(date).findFirst();
     }
 
+    /** The execution's {@code status_history}, oldest first (empty when the execution is unknown). */
+    public List<io.tdnet.model.StatusChange> statusHistory(String executionId) {
+        var item = dynamo.getItem(b -> b.tableName(executionsTable).key(Items.summaryKey(executionId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? List.of() : Items.statusHistory(item);
+    }
+
     /** Executions of a date, newest first. */
     public Stream<ExecutionSummary> executionsOf(LocalDate date) {
         return dynamo.queryPaginator(QueryRequest.builder().tableName(executionsTable)

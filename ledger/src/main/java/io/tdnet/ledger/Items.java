@@ -93,6 +93,15 @@ final class Items {
                 time(item, STARTED_AT), time(item, UPDATED_AT), time(item, FINISHED_AT));
     }
 
+    static java.util.List<io.tdnet.model.StatusChange> statusHistory(Map<String, AttributeValue> item) {
+        AttributeValue history = item.get(STATUS_HISTORY);
+        if (history == null || !history.hasL()) return java.util.List.of();
+        return history.l().stream().filter(AttributeValue::hasM).map(AttributeValue::m)
+                .map(entry -> new io.tdnet.model.StatusChange(ExecutionStatus.valueOf(entry.get(STATUS).s()),
+                        OffsetDateTime.parse(entry.get("at").s())))
+                .toList();
+    }
+
     static OutcomeRow outcomeRow(Map<String, AttributeValue> item) {
         String entry = str(item, ENTRY);
         DisclosureId id = entry.startsWith(OUTCOME_PREFIX) ? new DisclosureId(entry.substring(OUTCOME_PREFIX.length())) : null;

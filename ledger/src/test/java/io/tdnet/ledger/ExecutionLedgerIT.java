@@ -154,6 +154,10 @@ class ExecutionLedgerIT {
         assertThat(completed.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(completed.startedAt()).isEqualTo(startedAt);
         assertThat(completed.updatedAt()).isAfterOrEqualTo(settled.updatedAt());
+        assertThat(ledger.statusHistory("e3")).extracting(io.tdnet.model.StatusChange::status).containsExactly(
+                ExecutionStatus.LISTING, ExecutionStatus.RUNNING, ExecutionStatus.COMPLETED_WITH_FAILURES, ExecutionStatus.COMPLETED);
+        assertThat(ledger.statusHistory("e3").get(0).at()).isEqualTo(startedAt);
+        assertThat(ledger.statusHistory("no-such-execution")).isEmpty();
 
         ledger.begin("e4", DATE);
         ledger.markFailed("e4", "page 3 is a maintenance page");

@@ -66,11 +66,14 @@ public final class DisclosureLister {
         }
         if (unsettled.isPresent() && unsettled.get().bannerTotal() != null) {
             String id = unsettled.get().executionId();
-            log.info("continuing execution {}: the list was accepted, sending what is pending", id);
-            int sent = enqueue(id, ledger.pending(id));
-            return new ListingResult(ledger.markRunning(id), sent, null, null);
+            try (MDC.MDCCloseable ignored = MDC.putCloseable("execution_id", id)) {
+                log.info("continuing execution {}: the list was accepted, sending what is pending", id);
+                int sent = enqueue(id, ledger.pending(id));
+                return new ListingResult(ledger.markRunning(id), sent, null, null);
+            }
         }
         String executionId = unsettled.map(ExecutionSummary::executionId).orElseGet(() -> executionIds.next(date));
+        String outerExecution = MDC.get("execution_id"); // restored after: a caller may have set its own
         MDC.put("execution_id", executionId);
         try {
             ledger.begin(executionId, date);
@@ -95,7 +98,8 @@ public final class DisclosureLister {
             int sent = enqueue(executionId, plan.pending());
             return new ListingResult(ledger.markRunning(executionId), sent, null, null);
         } finally {
-            MDC.remove("execution_id");
+            if (outerExecution == null) MDC.remove("execution_id");
+            else MDC.put("execution_id", outerExecution);
         }
     }
 

@@ -10,6 +10,8 @@ import io.tdnet.model.PipelineResources;
 import io.tdnet.model.RequestPacer;
 import io.tdnet.model.Tdnet;
 import io.tdnet.model.TdnetOrigin;
+import io.tdnet.telemetry.EmfMetrics;
+import java.time.Duration;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,8 +30,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * alone (its downloads are still being paced); the next scheduled run picks the date up again.
  */
 public final class ListerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    /** The {@code Component} dimension of this Lambda's metrics. */
+    public static final String COMPONENT = "lister";
+
     private final DisclosureLister lister;
     private final Clock clock;
+    private final EmfMetrics metrics;
 
     public ListerHandler() {
         this(System.getenv(), Clock.systemUTC());
@@ -40,29 +46,47 @@ public final class ListerHandler implements RequestHandler<ScheduledEvent, Map<S
     }
 
     public ListerHandler(DisclosureLister lister, Clock clock) {
+        this(lister, clock, EmfMetrics.toStdout(COMPONENT));
+    }
+
+    /** For tests and other wiring: metrics flushed once per invocation. */
+    public ListerHandler(DisclosureLister lister, Clock clock, EmfMetrics metrics) {
         this.lister = lister;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        LocalDate date = targetDate(event);
-        ListingResult result;
+        long started = System.nanoTime();
         try {
-            result = lister.list(date);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while listing " + date, e);
+            LocalDate date = targetDate(event);
+            ListingResult result;
+            try {
+                result = lister.list(date);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while listing " + date, e);
+            }
+            if (result.accepted()) {
+                metrics.listed(result.summary().listed());
+                metrics.enqueued(result.enqueued());
+            } else {
+                // a listing failure ends the execution here; settled executions end in the persister
+                metrics.executionFinished(result.summary().status(), Duration.ofNanos(System.nanoTime() - started));
+            }
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("date", date.toString());
+            response.put("execution_id", result.summary().executionId());
+            response.put("status", result.summary().status().name());
+            response.put("listed", result.summary().listed());
+            response.put("already_present", result.summary().alreadyPresent());
+            response.put("enqueued", result.enqueued());
+            if (!result.accepted()) response.put("reason", result.failure());
+            return response;
+        } finally {
+            metrics.flush(); // one EMF flush per invocation, also when it throws
         }
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("date", date.toString());
-        response.put("execution_id", result.summary().executionId());
-        response.put("status", result.summary().status().name());
-        response.put("listed", result.summary().listed());
-        response.put("already_present", result.summary().alreadyPresent());
-        response.put("enqueued", result.enqueued());
-        if (!result.accepted()) response.put("reason", result.failure());
-        return response;
     }
 
     LocalDate targetDate(ScheduledEvent event) {

@@ -98,7 +98,7 @@ final class ChaosRun {
                 shortenVisibility(env);
                 CollectOptions options = new CollectOptions(TdnetOrigin.of(tdnet.baseUrl()), rate, MAX_PDF_BYTES,
                         Tdnet.DEFAULT_USER_AGENT, 6, 3);
-                try (LocalPipeline pipeline = new LocalPipeline(new InterceptedEnvironment(env, monkey), options, Clock.systemUTC(),
+                try (LocalPipeline pipeline = new LocalPipeline(new InterceptedEnvironment(env, monkey), options, Clock.systemUTC(), new io.tdnet.telemetry.InMemoryMetrics(),
                         config -> config.withRetry(SCHEDULE).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)))) {
                     ListingResult listing = pipeline.list(DAY);
                     if (!listing.accepted()) throw new IllegalStateException("the chaos day was not listed: " + listing.failure());

@@ -20,17 +20,22 @@ final class CollectCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false, multiplicity = "1", heading = "Dates:%n") DateRange range;
     @Mixin EnvironmentOptions environment;
     @Mixin TdnetOptions tdnet;
+    @Mixin TelemetryOptions telemetry;
 
     @Override
     public Integer call() throws Exception {
         List<LocalDate> dates = range.dates();
         CollectOptions options = tdnet.toCollectOptions(false);
         PrintWriter out = spec.commandLine().getOut();
+        java.time.Duration sampleInterval = telemetry.sampleInterval();
+        var metrics = new io.tdnet.telemetry.InMemoryMetrics();
         try (PipelineEnvironment env = environment.open();
-             LocalPipeline pipeline = new LocalPipeline(env, options, Clock.systemUTC())) {
+             LocalPipeline pipeline = new LocalPipeline(env, options, Clock.systemUTC(), metrics)) {
             out.printf("tdnet collect: %s → %s, at most %s requests/s to %s%n", dates.get(0), dates.get(dates.size() - 1),
                     options.rate(), options.origin());
-            return new Collector(pipeline, out, ProgressPrinter.forConsole(out)).collect(dates);
+            RunTelemetry runs = new RunTelemetry(env, pipeline.ledger(), metrics, environment.dataDir, sampleInterval,
+                    "collect", RunTelemetry.commandSuffix(environment), Clock.systemUTC());
+            return new Collector(pipeline, out, ProgressPrinter.forConsole(out), runs).collect(dates);
         }
     }
 }

@@ -16,11 +16,17 @@ final class Collector {
     private final LocalPipeline pipeline;
     private final PrintWriter out;
     private final ProgressPrinter progress;
+    private final RunTelemetry telemetry;
 
     Collector(LocalPipeline pipeline, PrintWriter out, ProgressPrinter progress) {
+        this(pipeline, out, progress, RunTelemetry.NONE);
+    }
+
+    Collector(LocalPipeline pipeline, PrintWriter out, ProgressPrinter progress, RunTelemetry telemetry) {
         this.pipeline = pipeline;
         this.out = out;
         this.progress = progress;
+        this.telemetry = telemetry;
     }
 
     int collect(List<LocalDate> dates) throws InterruptedException {
@@ -32,22 +38,41 @@ final class Collector {
     }
 
     int collect(LocalDate date) throws InterruptedException {
+        try {
+            return collectAndReport(date);
+        } finally {
+            org.slf4j.MDC.remove("execution_id");
+        }
+    }
+
+    private int collectAndReport(LocalDate date) throws InterruptedException {
         long started = System.nanoTime();
         pipeline.unsettled(date).ifPresent(e -> out.printf("%s: continuing unsettled execution %s (%s)%n",
                 date, e.executionId(), e.status()));
-        ListingResult listing = pipeline.list(date);
+        progress.listing(date, pipeline.metrics());
+        ListingResult listing;
+        try {
+            listing = pipeline.list(date);
+        } finally {
+            progress.listed();
+        }
         ExecutionSummary summary = listing.summary();
+        org.slf4j.MDC.put("execution_id", summary.executionId()); // this thread's lines belong to the execution
         if (!listing.accepted()) {
             out.printf("%s: FAILED — %s%n", date, listing.failure());
             out.printf("   execution %s recorded as FAILED; nothing was enqueued%n", summary.executionId());
+            telemetry.ended(summary).ifPresent(report -> out.printf("   report: %s%n", report));
             return ExitCodes.INCOMPLETE;
         }
         out.printf("%s: execution %s — banner %,d: %,d listed (%,d to fetch, %,d already archived, %,d rejected), %,d withdrawn%n",
                 date, summary.executionId(), summary.bannerTotal(), summary.listed(), listing.enqueued(),
                 summary.alreadyPresent(), summary.failed() /* at listing time every failure is a rejected row */, summary.withdrawn());
         progress.start(summary);
+        telemetry.running(summary);
         summary = pipeline.runUntilSettled(summary.executionId(), progress::update);
         progress.finish(summary);
+        ExecutionSummary ended = summary;
+        telemetry.ended(summary).ifPresent(report -> out.printf("%s: report %s%n", ended.targetDate(), report));
         double seconds = Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0;
         out.printf("%s: %s — stored %,d · already present %,d · failed %,d of %,d listed, in %.1f s (%.1f disclosures/s)%n",
                 date, summary.status(), summary.stored(), summary.alreadyPresent(), summary.failed(), summary.listed(),

@@ -13,7 +13,9 @@ import io.tdnet.lister.TdnetPageClient;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.JsonCodec;
 import io.tdnet.model.RequestPacer;
+import io.tdnet.persister.OutcomeMetrics;
 import io.tdnet.persister.PersistWorker;
+import io.tdnet.telemetry.InMemoryMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -48,16 +50,23 @@ final class LocalPipeline implements AutoCloseable {
     private final DisclosureLister lister;
     private final DownloadWorker downloadWorker;
     private final PersistWorker persistWorker;
+    private final InMemoryMetrics metrics;
     private final List<QueueWorker> workers = new ArrayList<>();
     private ExecutorService workerThreads;
 
     LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock) {
-        this(environment, options, clock, java.util.function.UnaryOperator.identity());
+        this(environment, options, clock, new InMemoryMetrics());
+    }
+
+    /** @param metrics what the services report while this pipeline runs (progress, run samples, report) */
+    LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock, InMemoryMetrics metrics) {
+        this(environment, options, clock, metrics, java.util.function.UnaryOperator.identity());
     }
 
     /** {@code tuning} adjusts the downloader's configuration (the chaos suite shortens the retry schedule). */
-    LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock,
+    LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock, InMemoryMetrics metrics,
                   java.util.function.UnaryOperator<DownloaderConfig> tuning) {
+        this.metrics = metrics;
         this.environment = environment;
         this.options = options;
         this.clock = clock;
@@ -67,15 +76,21 @@ final class LocalPipeline implements AutoCloseable {
         RequestPacer pacer = options.unthrottled() ? RequestPacer.unlimited() : RequestPacer.perSecond(options.rate());
         TdnetPageClient pages = new TdnetPageClient(options.origin(), pacer,
                 TdnetPageClient.Settings.defaults().withUserAgent(options.userAgent()));
-        this.lister = new DisclosureLister(new DayListingReader(pages), ledger, archive, environment.sqs(),
+        this.lister = new DisclosureLister(new DayListingReader(new CountedPageSource(pages, metrics),
+                new io.tdnet.lister.ListPageParser(), pages.origin(), DayListingReader.DEFAULT_MAX_PASSES), ledger, archive, environment.sqs(),
                 resources.downloadQueueUrl(), new ExecutionIds(clock));
         DownloaderConfig config = tuning.apply(DownloaderConfig.defaults(options.origin())
                 .withMaxPdfBytes(options.maxPdfBytes())
                 .withUserAgent(options.userAgent()));
-        this.downloadWorker = new DownloadWorker(new PdfDownloader(config, pacer, environment.s3(), resources.bucket()),
+        this.downloadWorker = new DownloadWorker(new PdfDownloader(config, pacer, environment.s3(), resources.bucket(),
+                new io.tdnet.downloader.TelemetryDownloadMetrics(metrics), clock),
                 environment.sqs(), resources, new JsonCodec(), config.retry(), clock, 1);
         this.persistWorker = new PersistWorker(ledger, environment.sqs(), resources.persistQueueUrl(),
-                resources.persistDlqUrl(), PersistWorker.OutcomeListener.NONE, clock);
+                resources.persistDlqUrl(), new OutcomeMetrics(metrics), clock);
+    }
+
+    InMemoryMetrics metrics() {
+        return metrics;
     }
 
     ExecutionLedger ledger() {
@@ -92,7 +107,12 @@ final class LocalPipeline implements AutoCloseable {
 
     /** Lists a date (new execution, or the unsettled one continued). */
     ListingResult list(LocalDate date) throws InterruptedException {
-        return lister.list(date);
+        ListingResult result = lister.list(date);
+        if (result.accepted()) {
+            metrics.listed(result.summary().listed());
+            metrics.enqueued(result.enqueued());
+        }
+        return result;
     }
 
     /**

@@ -1,11 +1,17 @@
 package io.tdnet.local;
 
 import io.tdnet.model.ExecutionSummary;
+import io.tdnet.telemetry.InMemoryMetrics;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Shows an execution's progress while it runs: a line rewritten in place on a terminal, periodic
- * plain lines otherwise (CI, pipes), so logs stay readable.
+ * plain lines otherwise (CI, pipes), so logs stay readable. While the list is read it shows the pages
+ * read so far; then stored/failed of listed, the rate and the ETA.
  */
 final class ProgressPrinter {
     private final PrintWriter out;
@@ -24,6 +30,46 @@ final class ProgressPrinter {
     static ProgressPrinter forConsole(PrintWriter out) {
         boolean terminal = System.console() != null;
         return new ProgressPrinter(out, terminal, terminal ? 200 : 5_000);
+    }
+
+    private ScheduledExecutorService listingTicker;
+    private long lastPagesShown = -1;
+
+    /** The list of {@code date} is being read: shows the pages read so far, every interval, until {@link #listed()}. */
+    synchronized void listing(LocalDate date, InMemoryMetrics metrics) {
+        long pagesBefore = metrics.snapshot().pagesRead();
+        lastPagesShown = -1;
+        listingTicker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1, intervalNanos / 1_000_000);
+        listingTicker.scheduleAtFixedRate(() -> showPages(date, metrics.snapshot().pagesRead() - pagesBefore),
+                every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void showPages(LocalDate date, long pages) {
+        if (pages == lastPagesShown) return;
+        lastPagesShown = pages;
+        String line = String.format("  listing %s: %,d list page%s read", date, pages, pages == 1 ? "" : "s");
+        if (terminal) {
+            out.print("\r" + line + "   ");
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    /** The list has been read (or failed): the page counter stops. */
+    synchronized void listed() {
+        if (listingTicker == null) return;
+        listingTicker.shutdownNow();
+        listingTicker = null;
+        if (terminal && lastPagesShown >= 0) {
+            out.println();
+            out.flush();
+        }
     }
 
     void start(ExecutionSummary summary) {

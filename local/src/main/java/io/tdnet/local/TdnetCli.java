@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code tdnet} command line: collect, status, export, demo, and the DLQ tools. */
 @Command(name = "tdnet", mixinStandardHelpOptions = true, version = "tdnet-pipeline 0.1",
         description = "Archives every TDnet timely disclosure: list → SQS → S3 → DynamoDB, on the embedded stack or on AWS.",
-        subcommands = {CollectCommand.class, StatusCommand.class, ExportCommand.class, DemoCommand.class,
+        subcommands = {CollectCommand.class, StatusCommand.class, ExportCommand.class, ReportCommand.class, DemoCommand.class,
                 FakeTdnetCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TdnetCli {
 
@@ -24,6 +24,10 @@ public final class TdnetCli {
             CommandLine cli = commandLine(dlq, dlqEnvironment, dlqTdnet);
             cli.setOut(out);
             cli.setErr(err);
+            cli.setExecutionStrategy(parsed -> {
+                LogOptions.apply(parsed); // before any command logs a line
+                return new CommandLine.RunLast().execute(parsed);
+            });
             return cli.execute(args);
         }
     }
@@ -40,6 +44,7 @@ public final class TdnetCli {
         dlq.getSubcommands().values().forEach(sub -> sub.addMixin("environment", dlqEnvironment));
         dlq.getSubcommands().get("redrive").addMixin("tdnet", dlqTdnet);
         cli.addSubcommand("dlq", dlq);
+        LogOptions.addTo(cli);
         cli.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FATAL);
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("tdnet: " + e.getMessage());

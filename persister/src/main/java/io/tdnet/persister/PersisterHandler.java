@@ -9,6 +9,7 @@ import io.tdnet.model.BatchOutcome;
 import io.tdnet.model.EnvVars;
 import io.tdnet.model.PipelineResources;
 import io.tdnet.model.QueueMessage;
+import io.tdnet.telemetry.EmfMetrics;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
@@ -26,7 +27,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * region and credentials so the SDK does not probe for them on a cold start.
  */
 public final class PersisterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    /** The {@code Component} dimension of this Lambda's metrics. */
+    public static final String COMPONENT = "persister";
+
     private final PersistWorker worker;
+    private final EmfMetrics metrics;
 
     public PersisterHandler() {
         this(System.getenv());
@@ -47,23 +52,34 @@ public final class PersisterHandler implements RequestHandler<SQSEvent, SQSBatch
             sqsBuilder.endpointOverride(URI.create(endpoint));
         }
         Clock clock = Clock.systemUTC();
+        this.metrics = EmfMetrics.toStdout(COMPONENT);
         this.worker = new PersistWorker(
                 new ExecutionLedger(dynamoBuilder.build(), resources.executionsTable(), resources.disclosuresTable(), clock),
                 sqsBuilder.build(), resources.persistQueueUrl(), resources.persistDlqUrl(),
-                PersistWorker.OutcomeListener.NONE, clock);
+                new OutcomeMetrics(metrics), clock);
     }
 
     public PersisterHandler(PersistWorker worker) {
+        this(worker, EmfMetrics.toStdout(COMPONENT));
+    }
+
+    /** For tests and other wiring: a worker whose {@link OutcomeMetrics} report to {@code metrics}, flushed per invocation. */
+    public PersisterHandler(PersistWorker worker, EmfMetrics metrics) {
         this.worker = worker;
+        this.metrics = metrics;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<QueueMessage> batch = event.getRecords().stream().map(PersisterHandler::toQueueMessage).toList();
-        BatchOutcome outcome = worker.handle(batch);
-        return SQSBatchResponse.builder().withBatchItemFailures(outcome.retry().stream()
-                .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
-                .toList()).build();
+        try {
+            List<QueueMessage> batch = event.getRecords().stream().map(PersisterHandler::toQueueMessage).toList();
+            BatchOutcome outcome = worker.handle(batch);
+            return SQSBatchResponse.builder().withBatchItemFailures(outcome.retry().stream()
+                    .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
+                    .toList()).build();
+        } finally {
+            metrics.flush(); // one EMF flush per invocation, also when it throws
+        }
     }
 
     static QueueMessage toQueueMessage(SQSEvent.SQSMessage record) {

@@ -112,6 +112,45 @@ class PersisterHandlerIT {
     }
 
     @Test
+    void oneInvocationFlushesOneEmfDocumentInTheSharedNamespace() throws Exception {
+        Disclosure a = disclosure("140120260213000001");
+        Disclosure b = disclosure("140120260213000002");
+        ledger.begin("e3", DATE);
+        ledger.acceptListing("e3", new ListingPlan(2, 0, List.of(a, b), List.of(), List.of()));
+        ledger.markRunning("e3");
+        String stored = codec.encode(PersistMessage.stored("e3", a, new StoredPdf(a.pdfS3Key(), "aa", 10)));
+        String failed = codec.encode(PersistMessage.failed("e3", b, "http 404"));
+        var r = stack.resources();
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        io.tdnet.telemetry.EmfMetrics emf = new io.tdnet.telemetry.EmfMetrics(PersisterHandler.COMPONENT,
+                new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8), Clock.systemUTC());
+        PersisterHandler handler = new PersisterHandler(new PersistWorker(ledger, stack.sqs(), r.persistQueueUrl(),
+                r.persistDlqUrl(), new OutcomeMetrics(emf), Clock.systemUTC()), emf);
+
+        handler.handleRequest(event(List.of(stored, stored, failed)), null);
+
+        String[] lines = stdout.toString(java.nio.charset.StandardCharsets.UTF_8).strip().split("\n");
+        assertThat(lines).hasSize(1);
+        JsonNode doc = new ObjectMapper().readTree(lines[0]);
+        JsonNode directives = doc.get("_aws").get("CloudWatchMetrics");
+        assertThat(doc.get("_aws").get("Timestamp").isIntegralNumber()).isTrue();
+        assertThat(directives.isArray() && directives.size() > 0).isTrue();
+        for (JsonNode directive : directives) {
+            assertThat(directive.get("Namespace").asText()).isEqualTo(io.tdnet.model.MetricNames.NAMESPACE);
+            for (JsonNode set : directive.get("Dimensions")) set.forEach(d -> assertThat(doc.get(d.asText()).isTextual()).isTrue());
+            for (JsonNode metric : directive.get("Metrics")) assertThat(doc.get(metric.get("Name").asText()).isNumber()).isTrue();
+        }
+        assertThat(doc.get("Component").asText()).isEqualTo("persister");
+        assertThat(doc.get(io.tdnet.model.MetricNames.STORED).asLong()).isEqualTo(1); // the duplicate counts nothing
+        assertThat(doc.get(io.tdnet.model.MetricNames.FAILED).asLong()).isEqualTo(1);
+        assertThat(doc.get(io.tdnet.model.MetricNames.DIM_REASON).asText()).isEqualTo("http_404");
+
+        stdout.reset();
+        handler.handleRequest(event(List.of(stored)), null);
+        assertThat(stdout.size()).as("a duplicate-only invocation records nothing").isZero();
+    }
+
+    @Test
     void aDynamoDbFailureLeavesTheMessageForRedelivery() throws Exception {
         Disclosure a = disclosure("140120260213000001");
         String stored = codec.encode(PersistMessage.stored("e2", a, new StoredPdf(a.pdfS3Key(), "aa", 10)));

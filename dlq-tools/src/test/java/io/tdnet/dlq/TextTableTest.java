@@ -1,0 +1,27 @@
+package io.tdnet.dlq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class TextTableTest {
+    @Test
+    void alignsColumnsAndShowsMissingCellsAsDash() {
+        StringWriter text = new StringWriter();
+        new TextTable("A", "LONG HEADER", "C").row("xxxx", null, 1).print(new PrintWriter(text));
+        assertThat(text.toString().lines()).containsExactly("A     LONG HEADER  C", "xxxx  -            1");
+    }
+
+    @Test
+    void agesAreShort() {
+        assertThat(TextTable.age(Duration.ofSeconds(12))).isEqualTo("12s");
+        assertThat(TextTable.age(Duration.ofSeconds(312))).isEqualTo("5m 12s");
+        assertThat(TextTable.age(Duration.ofMinutes(123))).isEqualTo("2h 03m");
+        assertThat(TextTable.age(Duration.ofHours(76))).isEqualTo("3d 04h");
+        assertThat(TextTable.age(null)).isEqualTo("-");
+        assertThat(TextTable.queueName("http://127.0.0.1:9324/000000000000/tdnet-download-dlq")).isEqualTo("tdnet-download-dlq");
+    }
+}

@@ -1,0 +1,10 @@
+package io.tdnet.telemetry.run;
+
+/** A queue's approximate depth: visible (waiting) and in flight (received, not yet deleted). */
+public record QueueDepth(long visible, long inFlight) {
+    public static final QueueDepth EMPTY = new QueueDepth(0, 0);
+
+    public long total() {
+        return visible + inFlight;
+    }
+}
