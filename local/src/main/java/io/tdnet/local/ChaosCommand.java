@@ -43,7 +43,15 @@ final class ChaosCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (runs < 1 || disclosures < 10) throw new IllegalArgumentException("--runs ≥ 1 and --disclosures ≥ 10");
         PrintWriter out = spec.commandLine().getOut();
-        quietExpectedFailures();
+        Level previous = quietExpectedFailures();
+        try {
+            return runAll(out);
+        } finally {
+            restore(previous);
+        }
+    }
+
+    private int runAll(PrintWriter out) throws Exception {
         int lost = 0;
         int doubled = 0;
         int counters = 0;
@@ -81,9 +89,16 @@ final class ChaosCommand implements Callable<Integer> {
     }
 
     /** The faults are the point here: the workers' warnings about them would drown the figures. */
-    private static void quietExpectedFailures() {
+    private static Level quietExpectedFailures() {
         if (LoggerFactory.getLogger("io.tdnet") instanceof Logger logger && !logger.isDebugEnabled()) {
+            Level previous = logger.getLevel();
             logger.setLevel(Level.OFF);
+            return previous;
         }
+        return null;
+    }
+
+    private static void restore(Level previous) {
+        if (previous != null && LoggerFactory.getLogger("io.tdnet") instanceof Logger logger) logger.setLevel(previous);
     }
 }
