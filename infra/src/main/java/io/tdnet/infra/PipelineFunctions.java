@@ -239,7 +239,7 @@ public final class PipelineFunctions extends Construct {
     /**
      * Downloader: consumes the download queue (granted by its event source), forwards to the persist
      * queue, moves permanent failures to the download DLQ itself, and writes objects under
-     * {@code pdf/} and {@code staging/} only.
+     * {@code pdf/} and {@code staging-} only.
      */
     private static void grantDownloader(IRole role, PipelineQueues queues, ArchiveStorage storage) {
         role.addToPrincipalPolicy(statement("ForwardAndDeadLetter", List.of("sqs:SendMessage"),

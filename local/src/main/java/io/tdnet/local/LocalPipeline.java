@@ -60,6 +60,12 @@ final class LocalPipeline implements AutoCloseable {
 
     /** @param metrics what the services report while this pipeline runs (progress, run samples, report) */
     LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock, InMemoryMetrics metrics) {
+        this(environment, options, clock, metrics, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code tuning} adjusts the downloader's configuration (the chaos suite shortens the retry schedule). */
+    LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock, InMemoryMetrics metrics,
+                  java.util.function.UnaryOperator<DownloaderConfig> tuning) {
         this.metrics = metrics;
         this.environment = environment;
         this.options = options;
@@ -73,9 +79,9 @@ final class LocalPipeline implements AutoCloseable {
         this.lister = new DisclosureLister(new DayListingReader(new CountedPageSource(pages, metrics),
                 new io.tdnet.lister.ListPageParser(), pages.origin(), DayListingReader.DEFAULT_MAX_PASSES), ledger, archive, environment.sqs(),
                 resources.downloadQueueUrl(), new ExecutionIds(clock));
-        DownloaderConfig config = DownloaderConfig.defaults(options.origin())
+        DownloaderConfig config = tuning.apply(DownloaderConfig.defaults(options.origin())
                 .withMaxPdfBytes(options.maxPdfBytes())
-                .withUserAgent(options.userAgent());
+                .withUserAgent(options.userAgent()));
         this.downloadWorker = new DownloadWorker(new PdfDownloader(config, pacer, environment.s3(), resources.bucket(),
                 new io.tdnet.downloader.TelemetryDownloadMetrics(metrics), clock),
                 environment.sqs(), resources, new JsonCodec(), config.retry(), clock, 1);

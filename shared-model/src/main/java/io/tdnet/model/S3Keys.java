@@ -7,8 +7,12 @@ public final class S3Keys {
     private S3Keys() {}
 
     public static final String PDF_PREFIX = "pdf/";
-    /** Uploads land here first and are copied to the final key with their sha256 as metadata. */
-    public static final String STAGING_PREFIX = "staging/";
+    /**
+     * Uploads land here first and are copied to the final key with their sha256 as metadata. A flat
+     * prefix, not a folder: a filesystem-backed S3 (S3Proxy locally) removes a folder when its last
+     * object is deleted, racing with a concurrent upload into the same folder.
+     */
+    public static final String STAGING_PREFIX = "staging-";
     public static final String META_SHA256 = "sha256";
     public static final String META_BYTES = "bytes";
 
@@ -18,6 +22,6 @@ public final class S3Keys {
     }
 
     public static String stagingKey(DisclosureId id, String uploadToken) {
-        return STAGING_PREFIX + id.value() + "." + uploadToken;
+        return STAGING_PREFIX + id.value() + "-" + uploadToken;
     }
 }
