@@ -39,7 +39,9 @@ final class ElasticMqEmulator implements AutoCloseable {
     static final String ACCOUNT_ID = "000000000000";
     static final List<String> QUEUES =
             List.of(Names.DOWNLOAD_QUEUE, Names.DOWNLOAD_DLQ, Names.PERSIST_QUEUE, Names.PERSIST_DLQ);
-    static final int DOWNLOAD_VISIBILITY_SECONDS = 120;
+    // Long enough for a paced download with its in-process retries; short enough that a run resumed
+    // after kill -9 waits at most a minute for the messages the dead process held.
+    static final int DOWNLOAD_VISIBILITY_SECONDS = 60;
     static final int PERSIST_VISIBILITY_SECONDS = 60;
 
     private final Path directory;

@@ -44,7 +44,7 @@ class SqsIT {
     @Test
     void queuesHaveTheirRedrivePoliciesAndVisibilityTimeouts() {
         Map<QueueAttributeName, String> download = attributes(stack.resources().downloadQueueUrl());
-        assertThat(download.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("120");
+        assertThat(download.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("60");
         assertThat(download.get(QueueAttributeName.REDRIVE_POLICY))
                 .contains(Names.DOWNLOAD_DLQ).contains("\"maxReceiveCount\":" + Names.DOWNLOAD_MAX_RECEIVE_COUNT);
         Map<QueueAttributeName, String> persist = attributes(stack.resources().persistQueueUrl());

@@ -47,8 +47,13 @@ final class Collector {
 
     private int collectAndReport(LocalDate date) throws InterruptedException {
         long started = System.nanoTime();
-        pipeline.unsettled(date).ifPresent(e -> out.printf("%s: continuing unsettled execution %s (%s)%n",
-                date, e.executionId(), e.status()));
+        pipeline.unsettled(date).ifPresent(e -> {
+            out.printf("%s: continuing unsettled execution %s (%s)%n", date, e.executionId(), e.status());
+            if (e.status() == io.tdnet.model.ExecutionStatus.RUNNING) {
+                out.printf("   messages the interrupted run held come back within their visibility timeout (about a minute);%n"
+                        + "   what is still pending after the queues drain is sent again%n");
+            }
+        });
         progress.listing(date, pipeline.metrics());
         ListingResult listing;
         try {
