@@ -11,14 +11,52 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class EmbeddedEnvironment implements PipelineEnvironment {
     private final Path dataDir;
     private final EmbeddedAwsStack stack;
+    private final java.nio.channels.FileChannel lockFile;
 
-    private EmbeddedEnvironment(Path dataDir, EmbeddedAwsStack stack) {
+    private EmbeddedEnvironment(Path dataDir, EmbeddedAwsStack stack, java.nio.channels.FileChannel lockFile) {
         this.dataDir = dataDir;
         this.stack = stack;
+        this.lockFile = lockFile;
     }
 
+    /**
+     * Starts the stack on the data dir, which one process at a time may use: the emulators' files are
+     * not made for two writers, so a second {@code tdnet} on the same dir is refused with a clear message.
+     */
     static EmbeddedEnvironment start(Path dataDir) {
-        return new EmbeddedEnvironment(dataDir, EmbeddedAwsStack.start(dataDir));
+        java.nio.channels.FileChannel lock = lock(dataDir);
+        try {
+            return new EmbeddedEnvironment(dataDir, EmbeddedAwsStack.start(dataDir), lock);
+        } catch (RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
+        }
+    }
+
+    private static java.nio.channels.FileChannel lock(Path dataDir) {
+        try {
+            java.nio.file.Files.createDirectories(dataDir);
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dataDir.resolve(".lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            if (channel.tryLock() == null) {
+                channel.close();
+                throw new IllegalStateException("data dir " + dataDir.toAbsolutePath().normalize()
+                        + " is in use by another tdnet process; wait for it or use another --data-dir");
+            }
+            return channel;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new IllegalStateException("data dir " + dataDir + " is already open in this process", e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot use data dir " + dataDir, e);
+        }
+    }
+
+    private static void closeQuietly(java.nio.channels.FileChannel channel) {
+        try {
+            channel.close();
+        } catch (java.io.IOException ignored) {
+            // the lock goes with the process anyway
+        }
     }
 
     EmbeddedAwsStack stack() {
@@ -42,6 +80,10 @@ final class EmbeddedEnvironment implements PipelineEnvironment {
 
     @Override
     public void close() {
-        stack.close();
+        try {
+            stack.close();
+        } finally {
+            closeQuietly(lockFile);
+        }
     }
 }

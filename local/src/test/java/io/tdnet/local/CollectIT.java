@@ -176,6 +176,19 @@ class CollectIT {
     }
 
     @Test
+    void aDataDirInUseIsRefusedWithAClearMessage() throws Exception {
+        java.nio.file.Files.createDirectories(dataDir);
+        try (var channel = java.nio.channels.FileChannel.open(dataDir.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             var lock = channel.lock()) {
+            Cli run = Cli.run(dataDir, "status");
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).contains(dataDir.getFileName().toString()).contains("already open");
+        }
+        assertThat(Cli.run(dataDir, "status").exit()).isZero();
+    }
+
+    @Test
     void badInputIsExitTwoWithAClearMessage() {
         Cli impossible = Cli.run(dataDir, "collect", "--date", "2026-02-30");
         assertThat(impossible.exit()).isEqualTo(2);
