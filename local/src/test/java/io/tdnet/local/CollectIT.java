@@ -122,6 +122,25 @@ class CollectIT {
     }
 
     @Test
+    void aDisclosureTdnetWithdrawsLaterIsMarkedWithdrawnInTheArchive() throws Exception {
+        FakeDay day = tdnet.addDay(DAY, 40, 13);
+        assertThat(collect(DAY).exit()).isZero();
+        DisclosureId gone = day.ids().get(5);
+        day.withdraw(gone);
+
+        Cli again = collect(DAY);
+        assertThat(again.exit()).as(again.toString()).isZero();
+        JsonNode status = status(DAY);
+        assertThat(status.get("withdrawn").asLong()).isEqualTo(day.withdrawnCount());
+        assertThat(status.get("listed").asLong() + status.get("withdrawn").asLong()).isEqualTo(day.bannerTotal());
+        List<JsonNode> rows = export(DAY);
+        assertThat(rows).hasSize(day.ids().size() + 1); // the archive keeps what TDnet took down
+        assertThat(rows).filteredOn(r -> r.get("disclosure_id").asText().equals(gone.value()))
+                .singleElement().satisfies(r -> assertThat(r.get("withdrawn_at").isNull()).isFalse());
+        assertThat(rows).filteredOn(r -> !r.get("withdrawn_at").isNull()).hasSize(1);
+    }
+
+    @Test
     void emptyDayIsCompletedWithNothingListed() throws Exception {
         tdnet.addEmptyDay(DAY);
         Cli run = collect(DAY);

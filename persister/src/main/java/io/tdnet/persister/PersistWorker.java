@@ -95,13 +95,15 @@ public final class PersistWorker implements MessageBatchHandler {
         }
         for (Decoded d : messages) {
             Transition transition = d.persist().isFailure() ? Transition.FAILED : Transition.STORED;
+            MDC.put("execution_id", executionId);
+            MDC.put("disclosure_id", d.persist().disclosure().disclosureId().value());
             if (transition == Transition.FAILED) {
-                MDC.put("execution_id", executionId);
-                MDC.put("disclosure_id", d.persist().disclosure().disclosureId().value());
                 log.info("recorded FAILED: {}", d.persist().failureReason());
-                MDC.remove("disclosure_id");
-                MDC.remove("execution_id");
+            } else {
+                log.debug("recorded STORED (with {} others in one transaction)", messages.size() - 1);
             }
+            MDC.remove("disclosure_id");
+            MDC.remove("execution_id");
             listener.recorded(d.persist(), transition);
         }
         return true;
