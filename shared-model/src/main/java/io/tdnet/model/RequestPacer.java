@@ -9,10 +9,11 @@ import java.util.function.LongSupplier;
  *
  * <p>Why it is exact: permit k is never earlier than permit k−1 plus {@code spacing}, so any window of
  * one second holds at most ⌈1 / spacing⌉ = R permit instants (with the margin, R permits span
- * R × spacing &gt; 1 s). The small margin (3% by default) absorbs the jitter between taking a permit and
- * the request reaching the server (R + 1 requests span R × spacing = 1.03 s, so a request would have to
- * arrive 30 ms off its slot to put R + 1 in one server-side second); with a backlog the pacer hands out
- * permits back to back, so utilisation is 1 / (1 + margin) ≈ 97% of R.
+ * R × spacing &gt; 1 s). The margin (5% by default) absorbs the jitter between taking a permit and
+ * the request reaching the server: R + 1 requests span R × spacing = 1.05 s, so a request would have to
+ * arrive 50 ms off its slot to put R + 1 in one server-side second. 3% was measured too thin on this
+ * 2-core machine (51 requests in 997 ms at R = 50); politeness wins over the last 2% of throughput.
+ * With a backlog the pacer hands out permits back to back, so utilisation is 1 / (1 + margin) ≈ 95% of R.
  *
  * <p>Permits are reserved, not polled: a thread learns its slot at once and sleeps until it, so there
  * is no thundering herd and no unfairness between list pages and documents.
@@ -24,7 +25,7 @@ public final class RequestPacer {
         void sleepNanos(long nanos) throws InterruptedException;
     }
 
-    public static final double DEFAULT_MARGIN = 0.03;
+    public static final double DEFAULT_MARGIN = 0.05;
 
     private final long spacingNanos;
     private final LongSupplier nanoClock;
