@@ -39,12 +39,15 @@ class ResumeAfterKillIT {
                     .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-run1.log").toFile())
                     .start();
             Path pdfs = dataDir.resolve("s3/tdnet-archive/pdf");
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (storedFiles(pdfs) < total * 4 / 10 && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+            try {
+                long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                while (storedFiles(pdfs) < total * 4 / 10 && child.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(child.isAlive()).as("the first run must still be working when it is killed").isTrue();
+            } finally {
+                child.destroyForcibly(); // SIGKILL: no shutdown hooks, queues and tables as they were
             }
-            assertThat(child.isAlive()).as("the first run must still be working when it is killed").isTrue();
-            child.destroyForcibly(); // SIGKILL: no shutdown hooks, queues and tables as they were
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             long atKill = storedFiles(pdfs);
             assertThat(atKill).isBetween((long) total * 4 / 10, (long) total - 1);
