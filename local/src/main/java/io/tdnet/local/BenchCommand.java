@@ -132,7 +132,8 @@ final class BenchCommand implements Callable<Integer> {
                 figures.add(BenchFigure.of(s, name + " max in any 1-s window", r.maxInAnySecond(), "requests",
                         r.maxInAnySecond() <= rate ? "≤ R: polite" : "OVER R: see the shortest span below"));
                 figures.add(BenchFigure.of(s, name + " shortest span of R+1 requests", r.shortestSpanMillis(), "ms",
-                        "server-side arrival times; the pacer spaces R+1 permits 1,020 ms apart"));
+                        String.format(Locale.ROOT, "server-side arrival times; the pacer spaces R+1 permits %.0f ms apart",
+                                1000 * (1 + io.tdnet.model.RequestPacer.DEFAULT_MARGIN))));
                 figures.add(BenchFigure.of(s, name + " utilisation", 100 * r.utilisation(), "%", "(N−1) / (R × span)"));
                 if (r.maxInAnySecond() > rate) impolite = true;
             }
