@@ -4,18 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.tdnet.model.BatchOutcome;
 import io.tdnet.model.EnvVars;
 import io.tdnet.model.JsonCodec;
 import io.tdnet.model.PipelineResources;
 import io.tdnet.model.QueueMessage;
+import io.tdnet.model.SqsLambdaBatch;
 import io.tdnet.model.RequestPacer;
 import io.tdnet.telemetry.EmfMetrics;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -89,37 +86,13 @@ public final class DownloaderHandler implements RequestHandler<SQSEvent, SQSBatc
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         try {
-            List<QueueMessage> batch = new ArrayList<>();
-            if (event != null && event.getRecords() != null) {
-                for (SQSEvent.SQSMessage m : event.getRecords()) batch.add(toQueueMessage(m));
-            }
-            BatchOutcome outcome = worker.handle(batch);
-            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-            for (QueueMessage m : batch) {
-                if (!outcome.isDone(m)) failures.add(new SQSBatchResponse.BatchItemFailure(m.messageId()));
-            }
-            return new SQSBatchResponse(failures);
+            return SqsLambdaBatch.handle(event, worker);
         } finally {
             metrics.flush(); // one EMF flush per invocation, also when it throws
         }
     }
 
     static QueueMessage toQueueMessage(SQSEvent.SQSMessage m) {
-        Map<String, String> attributes = new HashMap<>();
-        if (m.getMessageAttributes() != null) {
-            m.getMessageAttributes().forEach((name, value) -> {
-                if (value != null && value.getStringValue() != null) attributes.put(name, value.getStringValue());
-            });
-        }
-        int receiveCount = 1;
-        String count = m.getAttributes() == null ? null : m.getAttributes().get("ApproximateReceiveCount");
-        if (count != null) {
-            try {
-                receiveCount = Integer.parseInt(count);
-            } catch (NumberFormatException e) {
-                // keep 1: the schedule then starts from its shortest timeout
-            }
-        }
-        return new QueueMessage(m.getMessageId(), m.getReceiptHandle(), m.getBody(), receiveCount, attributes);
+        return SqsLambdaBatch.toQueueMessage(m);
     }
 }

@@ -5,15 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tdnet.ledger.ExecutionLedger;
-import io.tdnet.model.BatchOutcome;
 import io.tdnet.model.EnvVars;
 import io.tdnet.model.PipelineResources;
-import io.tdnet.model.QueueMessage;
+import io.tdnet.model.SqsLambdaBatch;
 import io.tdnet.telemetry.EmfMetrics;
 import java.net.URI;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -72,25 +69,10 @@ public final class PersisterHandler implements RequestHandler<SQSEvent, SQSBatch
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         try {
-            List<QueueMessage> batch = event.getRecords().stream().map(PersisterHandler::toQueueMessage).toList();
-            BatchOutcome outcome = worker.handle(batch);
-            return SQSBatchResponse.builder().withBatchItemFailures(outcome.retry().stream()
-                    .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
-                    .toList()).build();
+            return SqsLambdaBatch.handle(event, worker);
         } finally {
             metrics.flush(); // one EMF flush per invocation, also when it throws
         }
     }
 
-    static QueueMessage toQueueMessage(SQSEvent.SQSMessage record) {
-        Map<String, String> attributes = new HashMap<>();
-        if (record.getMessageAttributes() != null) {
-            record.getMessageAttributes().forEach((name, value) -> {
-                if (value.getStringValue() != null) attributes.put(name, value.getStringValue());
-            });
-        }
-        String count = record.getAttributes() == null ? null : record.getAttributes().get("ApproximateReceiveCount");
-        return new QueueMessage(record.getMessageId(), record.getReceiptHandle(), record.getBody(),
-                count == null ? 1 : Integer.parseInt(count), attributes);
-    }
 }
