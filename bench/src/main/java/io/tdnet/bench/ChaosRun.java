@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * bodies), permanent faults (404, HTML 200, over-cap bodies), stalls longer than the queue's visibility
  * timeout (so messages are delivered twice), documents that are truly too big, a rejected row, and
  * workers abandoning messages at random points ({@link ChaosMonkey}); then heal, redrive both DLQs, run
- * the workers until settled, and check every invariant of DESIGN.md against the fake's ground truth.
+ * the workers until settled, and check every invariant of docs/ARCHITECTURE.md against the fake's ground truth.
  */
 public final class ChaosRun {
     static final LocalDate DAY = LocalDate.of(2026, 2, 13);

@@ -28,13 +28,13 @@ final class LogOptions {
 
     static final String FORMAT = "--log-format";
     static final String LEVEL = "--log-level";
-    /** The appender of local/src/main/resources/logback.xml. */
+    /** The appender of cli/src/main/resources/logback.xml. */
     static final String APPENDER = "STDERR";
     static final String TEXT_PATTERN =
             "%d{HH:mm:ss.SSS} %-5level %logger{0} %X{execution_id:-}%X{disclosure_id:+ }%X{disclosure_id:-} - %msg%n";
     /** The loggers --log-level sets: the pipeline's services and the CLI, not the embedded emulators. */
     static final List<String> PIPELINE_LOGGERS = List.of("io.tdnet.lister", "io.tdnet.downloader", "io.tdnet.persister",
-            "io.tdnet.ledger", "io.tdnet.dlq", "io.tdnet.local");
+            "io.tdnet.ledger", "io.tdnet.dlq", "io.tdnet.local", "io.tdnet.cli", "io.tdnet.bench");
 
     @Option(names = FORMAT, paramLabel = "text|json", converter = FormatConverter.class,
             description = "Log lines on stderr: readable text (default) or one JSON object per line.")

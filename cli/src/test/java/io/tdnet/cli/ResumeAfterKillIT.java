@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN.md's resume promise: {@code collect} killed with SIGKILL part-way, then run again, continues
+ * The resume promise (docs/ARCHITECTURE.md, local mode): {@code collect} killed with SIGKILL part-way, then run again, continues
  * the same execution and ends with every disclosure stored exactly once with the right sha256.
  */
 class ResumeAfterKillIT {

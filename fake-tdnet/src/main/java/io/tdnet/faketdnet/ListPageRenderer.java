@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Renders pages the way www.release.tdnet.info does (see shared/tdnet-format.md): the odd charset meta
+ * Renders pages the way www.release.tdnet.info does (see docs/ARCHITECTURE.md, TDnet list pages): the odd charset meta
  * tag, the banner twice, a pager of at most 10 numbers plus {@code ..}, the {@code #list-head} header
  * table, {@code table#main-list-table} rows with {@code kj*} cells, padding and the quirks of deleted and
  * retitled rows.

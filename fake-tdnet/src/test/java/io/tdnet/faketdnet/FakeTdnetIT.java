@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The server end to end, read with the JDK HTTP client and the selectors tdnet-format.md gives the lister. */
+/** The server end to end, read with the JDK HTTP client and the selectors docs/ARCHITECTURE.md (TDnet list pages) gives the lister. */
 class FakeTdnetIT {
     private static final LocalDate BUSY = LocalDate.of(2026, 2, 13);
     private static final LocalDate EMPTY = LocalDate.of(2026, 2, 14);

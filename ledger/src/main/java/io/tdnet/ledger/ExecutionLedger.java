@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The exact accounting of executions (DESIGN.md invariants 1–4). Every counter moves in the same
+ * The exact accounting of executions (docs/ARCHITECTURE.md invariants 1–4). Every counter moves in the same
  * {@code TransactWriteItems} as the outcome row it counts, guarded by that row's current state, so a
  * duplicate delivery, a crash-and-retry or a redrive can never count twice:
  * <pre>
