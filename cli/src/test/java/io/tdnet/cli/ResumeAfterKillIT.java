@@ -1,6 +1,7 @@
 package io.tdnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,10 +41,8 @@ class ResumeAfterKillIT {
                     .start();
             Path pdfs = dataDir.resolve("s3/tdnet-archive/pdf");
             try {
-                long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-                while (storedFiles(pdfs) < total * 4 / 10 && child.isAlive() && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> storedFiles(pdfs) >= total * 4 / 10 || !child.isAlive());
                 assertThat(child.isAlive()).as("the first run must still be working when it is killed").isTrue();
             } finally {
                 child.destroyForcibly(); // SIGKILL: no shutdown hooks, queues and tables as they were
