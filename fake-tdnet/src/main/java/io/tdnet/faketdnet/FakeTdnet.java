@@ -43,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * PDFs, injectable faults, and a record of every request. A small HTTP/1.1 server over plain sockets
  * (one response per connection, {@code Connection: close}), so faults can cut, stall, truncate or reset
  * a connection exactly. Each connection gets its own thread: a stalled answer never blocks another.
+ *
+ * <p>Over 300 lines because it is the whole server — socket loop, routing, fault injection, request log
+ * — and a fault has to act at an exact point of the exchange (before the head, mid-body), which a split
+ * into layers would hide behind interfaces.
  */
 public final class FakeTdnet implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FakeTdnet.class);
