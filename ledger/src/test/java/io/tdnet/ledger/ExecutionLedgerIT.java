@@ -234,6 +234,25 @@ class ExecutionLedgerIT {
     }
 
     @Test
+    void anOutcomeForAFailedExecutionIsRefusedAfterTheRetriesAndChangesNothing() {
+        List<Disclosure> ds = disclosures(2);
+        ledger.begin("e9", DATE);
+        ledger.acceptListing("e9", new ListingPlan(2, 0, ds, List.of(), List.of()));
+        ledger.markFailed("e9", "the run was abandoned");
+
+        // the counter update's guard (status <> FAILED) cancels every attempt: retried, then given up
+        assertThatThrownBy(() -> ledger.recordStored("e9", ds.get(0), pdf(ds.get(0))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("after 8 attempts");
+        assertThatThrownBy(() -> ledger.recordFailed("e9", ds.get(1).disclosureId(), "http 404"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("after 8 attempts");
+        assertThat(archive.get(ds.get(0).disclosureId())).isEmpty();
+        ExecutionSummary s = ledger.summary("e9").orElseThrow();
+        assertThat(s.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(s.stored() + s.failed()).isZero();
+        assertThat(queries.pending("e9")).hasSize(2);
+    }
+
+    @Test
     void refusesOutcomesForDisclosuresItNeverListed() {
         String exec = running("e8", List.of(disclosure(1)), List.of(), List.of());
         Disclosure stranger = disclosure(2);
