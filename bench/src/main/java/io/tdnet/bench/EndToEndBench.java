@@ -74,7 +74,7 @@ public final class EndToEndBench {
                 ExecutionSummary summary;
                 try (LocalPipeline pipeline = new LocalPipeline(new InterceptedEnvironment(env, counts), options, Clock.systemUTC())) {
                     new Collector(pipeline, silent, progress).collect(DAY);
-                    summary = pipeline.ledger().latestFor(DAY).orElseThrow();
+                    summary = pipeline.queries().latestFor(DAY).orElseThrow();
                 }
                 double wall = (System.nanoTime() - t0) / 1e9;
                 if (summary.status() != ExecutionStatus.COMPLETED || summary.stored() != day.ids().size()) {

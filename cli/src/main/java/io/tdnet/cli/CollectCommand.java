@@ -54,7 +54,7 @@ final class CollectCommand implements Callable<Integer> {
         try (LocalPipeline pipeline = new LocalPipeline(env, options, Clock.systemUTC(), metrics)) {
             out.printf("tdnet collect: %s → %s, %s to %s%n", dates.get(0), dates.get(dates.size() - 1),
                     options.unthrottled() ? "unthrottled" : "at most " + options.rate() + " requests/s", options.origin());
-            RunTelemetry runs = new RunTelemetry(env, pipeline.ledger(), metrics, dataDir, sampleInterval, "collect",
+            RunTelemetry runs = new RunTelemetry(env, pipeline.queries(), metrics, dataDir, sampleInterval, "collect",
                     commandSuffix, Clock.systemUTC());
             return ExitCodes.of(new Collector(pipeline, out, ProgressPrinter.forConsole(out), runs).collect(dates));
         }

@@ -3,7 +3,7 @@ package io.tdnet.cli;
 import io.tdnet.cli.view.StatusView;
 import io.tdnet.local.CollectOptions;
 import io.tdnet.local.EmbeddedEnvironment;
-import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.Tdnet;
 import io.tdnet.model.TdnetOrigin;
@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.time.LocalDate;
@@ -68,11 +67,10 @@ final class DemoCommand implements Callable<Integer> {
                 CollectOptions options = new CollectOptions(TdnetOrigin.of(tdnet.baseUrl()), 0, Tdnet.DEFAULT_MAX_PDF_BYTES,
                         Tdnet.DEFAULT_USER_AGENT, 8, 4);
                 int exit = CollectCommand.collect(env, dataDir, " --data-dir " + dataDir, options, sampleInterval, List.of(DAY), out);
-                ExecutionLedger ledger = new ExecutionLedger(env.dynamoDb(), env.resources().executionsTable(),
-                        env.resources().disclosuresTable(), Clock.systemUTC());
-                ExecutionSummary summary = ledger.latestFor(DAY).orElseThrow();
+                ExecutionQueries queries = new ExecutionQueries(env.dynamoDb(), env.resources().executionsTable());
+                ExecutionSummary summary = queries.latestFor(DAY).orElseThrow();
                 out.println();
-                out.print(StatusView.human(summary, ledger.failures(summary.executionId())));
+                out.print(StatusView.human(summary, queries.failures(summary.executionId())));
                 out.printf("%nPDFs:   %s%n", env.locationOf(String.format("pdf/%04d/%02d/%02d/", DAY.getYear(), DAY.getMonthValue(), DAY.getDayOfMonth())));
                 out.printf("wall time %.1f s (stack start included)%n", (System.nanoTime() - t0) / 1e9);
                 out.printf("next:   ./tdnet status --data-dir %s --date %s%n", dataDir, DAY);

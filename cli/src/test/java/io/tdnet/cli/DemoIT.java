@@ -3,7 +3,7 @@ package io.tdnet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tdnet.model.JsonCodec;
-import io.tdnet.telemetry.run.RunRecord;
+import io.tdnet.report.RunRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

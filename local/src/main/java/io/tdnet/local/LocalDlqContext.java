@@ -98,7 +98,7 @@ public final class LocalDlqContext implements DlqContext, AutoCloseable {
                 }
                 Map<String, OutcomeRow> rows = byExecution.computeIfAbsent(moved.executionId(), id -> {
                     Map<String, OutcomeRow> map = new HashMap<>();
-                    pipeline.ledger().outcomes(id).filter(r -> r.disclosureId() != null)
+                    pipeline.queries().outcomes(id).filter(r -> r.disclosureId() != null)
                             .forEach(r -> map.put(r.disclosureId().value(), r));
                     return map;
                 });
