@@ -13,8 +13,10 @@ package io.tdnet.model.text;
  * is kept as it is. JSON output does not use this: its encoder escapes the value already.
  */
 public final class DisplayText {
-    /** Longest result of {@link #of(String)}, in UTF-16 characters, the ellipsis included. */
+    /** Longest result of {@link #of(String)} (a cell: title, name, href), in UTF-16 characters, the ellipsis included. */
     public static final int LIMIT = 200;
+    /** Longest result of {@link #message(String)} (a reason or a whole log message, which may quote several cells). */
+    public static final int MESSAGE_LIMIT = 2_000;
     private static final char ELLIPSIS = '…';
 
     private DisplayText() {}
@@ -22,6 +24,11 @@ public final class DisplayText {
     /** {@code text} escaped and cut to {@link #LIMIT} characters; null becomes the empty string. */
     public static String of(String text) {
         return of(text, LIMIT);
+    }
+
+    /** {@code text} escaped and cut to {@link #MESSAGE_LIMIT} characters; null becomes the empty string. */
+    public static String message(String text) {
+        return of(text, MESSAGE_LIMIT);
     }
 
     /**
