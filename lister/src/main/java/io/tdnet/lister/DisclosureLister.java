@@ -114,7 +114,7 @@ public final class DisclosureLister {
         List<Disclosure> pending = listing.disclosures().stream().filter(d -> !stored.contains(d.disclosureId())).toList();
         List<DisclosureId> alreadyPresent = ids.stream().filter(stored::contains).toList();
         List<RejectedRow> rejected = listing.rejected().stream()
-                .map(r -> new RejectedRow(r.at().toString(), r.code(), r.title(), r.href(), r.reason()))
+                .map(r -> new RejectedRow(r.at().toString(), r.code(), r.name(), r.title(), r.href(), r.reason()))
                 .toList();
         return new ListingPlan(listing.bannerTotal(), listing.withdrawn().size(), pending, alreadyPresent, rejected);
     }
