@@ -98,7 +98,7 @@ public final class DisclosureExport {
     }
 
     /** The first characters a spreadsheet reads as the start of a formula (OWASP, CSV injection). */
-    static boolean startsLikeAFormula(String value) {
+    public static boolean startsLikeAFormula(String value) {
         if (value.isEmpty()) return false;
         return switch (value.charAt(0)) {
             case '=', '+', '-', '@', '\t', '\r' -> true;
