@@ -62,7 +62,7 @@ public final class DisclosureLister {
     public ListingResult list(LocalDate date) throws InterruptedException {
         Optional<ExecutionSummary> unsettled = unsettled(date);
         if (unsettled.isPresent() && unsettled.get().status() == ExecutionStatus.RUNNING) {
-            return new ListingResult(unsettled.get(), 0, null, null);
+            return new ListingResult(unsettled.get(), 0, null, null, false); // its Listed was reported when it was accepted
         }
         if (unsettled.isPresent() && unsettled.get().bannerTotal() != null) {
             String id = unsettled.get().executionId();
