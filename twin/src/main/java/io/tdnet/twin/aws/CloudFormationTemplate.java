@@ -241,7 +241,8 @@ public final class CloudFormationTemplate {
 
     private String functionByNameOrArn(String nameOrArn, String referrer) {
         Matcher m = FUNCTION_ARN.matcher(nameOrArn);
-        String name = m.matches() ? m.group(1) : nameOrArn;
+        // a full ARN, or name[:qualifier] as an event source may give it
+        String name = m.matches() ? m.group(1) : nameOrArn.split(":")[0];
         return functions.stream().filter(f -> f.functionName().equals(name)).map(FunctionSpec::logicalId).findFirst()
                 .orElseThrow(() -> new UnresolvableTemplateException(referrer + ": no function " + nameOrArn));
     }
