@@ -44,7 +44,9 @@ record AwsRequest(String operation, List<Authorization> authorizations) {
         JsonNode json = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
         String resource = json.has("QueueUrl") ? queueArn(json.get("QueueUrl").asText())
                 : json.has("QueueName") ? arn("sqs", json.get("QueueName").asText()) : "*";
-        return new AwsRequest(operation, List.of(new Authorization("sqs:" + operation, resource)));
+        // the batch APIs have no IAM actions of their own: SendMessageBatch needs sqs:SendMessage, etc.
+        String action = operation.endsWith("Batch") ? operation.substring(0, operation.length() - "Batch".length()) : operation;
+        return new AwsRequest(operation, List.of(new Authorization("sqs:" + action, resource)));
     }
 
     static String queueArn(String queueUrl) {
