@@ -27,7 +27,7 @@ public final class TwinExtension implements ParameterResolver {
     static final Duration DAY_TIMEOUT = Duration.ofMinutes(3);
 
     /** The shared twin, its fake TDnet and the small day's run. */
-    public static final class Fixture implements ExtensionContext.Store.CloseableResource {
+    public static final class Fixture implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final FakeTdnet tdnet;
         private final AwsTwin twin;
         private final FakeDay day;

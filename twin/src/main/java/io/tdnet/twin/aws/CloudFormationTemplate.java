@@ -38,6 +38,7 @@ public final class CloudFormationTemplate {
 
     private final String stackName;
     private final JsonNode template;
+    private final Map<String, Path> assets;
     private final IntrinsicResolver resolver;
     private final List<FunctionSpec> functions = new ArrayList<>();
     private final List<EventSourceSpec> eventSources = new ArrayList<>();
@@ -53,6 +54,7 @@ public final class CloudFormationTemplate {
     private CloudFormationTemplate(JsonNode template, Map<String, Path> assets, String stackName) {
         this.stackName = stackName;
         this.template = template;
+        this.assets = Map.copyOf(assets);
         this.resolver = new IntrinsicResolver(template, stackName);
         for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -153,8 +155,16 @@ public final class CloudFormationTemplate {
                 .orElseThrow(() -> new IllegalArgumentException("no function " + logicalId + " in the template"));
     }
 
-    /** A copy of this template with one function's environment variable set (the rate option of ./tdnet twin). */
-    public CloudFormationTemplate withEnvironmentValue(String variable, String value, Map<String, Path> assets) {
+    /** The same template with another stack name (e.g. a modified copy from {@link #json()}) and this one's assets. */
+    public CloudFormationTemplate withJson(JsonNode changed) {
+        return parse(changed, assets, stackName);
+    }
+
+    /**
+     * A copy with every function's environment variable {@code variable} (where set) changed: what a
+     * redeploy with another context value gives (the {@code --rate} option of {@code ./tdnet twin}).
+     */
+    public CloudFormationTemplate withEnvironmentValue(String variable, String value) {
         JsonNode copy = template.deepCopy();
         for (JsonNode resource : copy.path("Resources")) {
             JsonNode vars = resource.path("Properties").path("Environment").path("Variables");
