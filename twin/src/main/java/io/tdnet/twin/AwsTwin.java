@@ -1,7 +1,7 @@
 package io.tdnet.twin;
 
 import io.tdnet.embedded.BlankEmulators;
-import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.model.EnvVars;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.twin.aws.CheckReport;
@@ -23,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -178,8 +177,7 @@ public final class AwsTwin implements AutoCloseable {
         long started = System.nanoTime();
         InvocationResult lister = lambda.runSchedule(rule, "{\"detail\":{\"date\":\"" + date + "\"}}");
         log.info("twin {}: lister {} in {} ms", date, lister.status(), lister.duration().toMillis());
-        ExecutionLedger ledger = new ExecutionLedger(dynamoDbClient(), output("ExecutionsTableName"),
-                output("DisclosuresTableName"), Clock.systemUTC());
+        ExecutionQueries ledger = new ExecutionQueries(dynamoDbClient(), output("ExecutionsTableName"));
         SqsClient sqs = sqsClient();
         List<String> queues = List.of(output("DownloadQueueUrl"), output("PersistQueueUrl"));
         long deadline = started + timeout.toNanos();
