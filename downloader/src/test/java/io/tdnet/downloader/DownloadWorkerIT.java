@@ -3,6 +3,8 @@ package io.tdnet.downloader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tdnet.telemetry.EmfMetrics;
+
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tdnet.embedded.EmbeddedAwsStack;
@@ -303,7 +305,7 @@ class DownloadWorkerIT {
         fake.fault(down.disclosureId(), Fault.status(503));
         rig.enqueue(ok);
         rig.enqueue(down);
-        DownloaderHandler handler = new DownloaderHandler(rig.worker(rig.config()));
+        DownloaderHandler handler = new DownloaderHandler(rig.worker(rig.config()), EmfMetrics.toStdout(DownloaderHandler.COMPONENT));
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         await().atMost(Duration.ofSeconds(5)).until(() -> {
             for (Message m : rig.stack.sqs().receiveMessage(b -> b.queueUrl(rig.stack.resources().downloadQueueUrl())
