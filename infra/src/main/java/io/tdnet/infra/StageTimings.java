@@ -42,11 +42,13 @@ public record StageTimings(Duration downloaderTimeout, Duration persisterTimeout
     }
 
     /**
-     * The twin: a downloader batch may run 60 s and comes back 60 s after a failure (instead of 5 and
-     * 30 minutes); a persister batch 20 s (instead of 60 s and 6 minutes).
+     * The twin: the production function timeouts (the downloader starts no document it cannot finish within
+     * its remaining time, and its worst case with in-process retries needs minutes), but a returned batch
+     * comes back after one function timeout instead of six: 5 min / 60 s instead of 30 / 6 min.
      */
     public static StageTimings twin() {
-        return new StageTimings(Duration.seconds(60), Duration.seconds(20), Duration.seconds(60), Duration.seconds(20));
+        return new StageTimings(PipelineFunctions.DOWNLOADER_TIMEOUT, PipelineFunctions.PERSISTER_TIMEOUT,
+                PipelineFunctions.DOWNLOADER_TIMEOUT, PipelineFunctions.PERSISTER_TIMEOUT);
     }
 
     private static Duration times(Duration d, int factor) {

@@ -56,7 +56,7 @@ public final class AwsTwin implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AwsTwin.class);
     /** The principal of the operator's key (the CLI, the twin's own reads of the ledger). */
     public static final String CLI_PRINCIPAL = "cli";
-    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     private final CloudFormationTemplate template;
     private final BlankEmulators emulators;

@@ -58,7 +58,7 @@ public final class IamCheck {
             }
             List<RoleStatement> statements = template.statementsOf(fn.logicalId());
             for (Authorization needed : call.authorizations()) {
-                String key = call.operation() + " → " + needed.action() + " " + needed.resource();
+                String key = call.operation() + " → " + needed.action() + " ";
                 int allowedBy = -1;
                 boolean denied = false;
                 for (int i = 0; i < statements.size(); i++) {
@@ -72,15 +72,17 @@ public final class IamCheck {
                     }
                 }
                 if (denied || allowedBy < 0) {
-                    failures.add(fn.functionName() + ": " + key + (denied ? " DENIED explicitly" : " not allowed by its role"));
+                    failures.add(fn.functionName() + ": " + key + needed.resource() + (denied ? " DENIED explicitly" : " not allowed by its role"));
                 } else {
-                    String sid = statements.get(allowedBy).sid();
+                    RoleStatement by = statements.get(allowedBy);
+                    // grouped by the granted resource pattern the call matched, so the report stays one line per grant
+                    String pattern = by.resources().stream().filter(r -> glob(r, needed.resource())).findFirst().orElse("?");
                     allowedCalls.computeIfAbsent(fn.functionName(), f -> new TreeMap<>())
-                            .merge(key + "  [allowed by " + (sid.isEmpty() ? "statement " + allowedBy : sid) + "]", 1, Integer::sum);
+                            .merge(key + pattern + "  [" + (by.sid().isEmpty() ? "statement " + allowedBy : by.sid()) + "]", 1, Integer::sum);
                 }
             }
         }
-        body.append("calls allowed, per function (count × operation → action resource [statement]):\n");
+        body.append("calls allowed, per function (count × operation → action on the granted resource [statement]):\n");
         allowedCalls.forEach((fn, lines) -> {
             body.append("  ").append(fn).append('\n');
             lines.forEach((line, n) -> body.append(String.format("    %5d × %s%n", n, line)));

@@ -166,9 +166,16 @@ public final class TwinGateway implements AutoCloseable {
         String target = backend + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         HttpRequest.BodyPublisher publisher;
         if (streamed) {
-            long length = Long.parseLong(headers.getOrDefault("content-length", "0"));
+            String declared = headers.get("content-length");
             InputStream in = exchange.getRequestBody();
-            publisher = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> in), length);
+            if (declared == null) {
+                publisher = HttpRequest.BodyPublishers.ofInputStream(() -> in); // chunked in, chunked on
+            } else if (Long.parseLong(declared) == 0) {
+                publisher = HttpRequest.BodyPublishers.noBody();
+            } else {
+                publisher = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> in),
+                        Long.parseLong(declared));
+            }
         } else {
             publisher = body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
         }

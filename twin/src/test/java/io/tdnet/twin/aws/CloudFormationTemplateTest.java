@@ -28,7 +28,7 @@ class CloudFormationTemplateTest {
         assertThat(Files.isRegularFile(downloader.jar())).isTrue();
         assertThat(downloader.snapStart()).isTrue();
         assertThat(downloader.memoryMb()).isEqualTo(1024);
-        assertThat(downloader.timeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(downloader.timeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(downloader.environment())
                 .containsEntry("TDNET_BUCKET", "tdnet-archive-twin-123456789012")
                 .containsEntry("TDNET_DOWNLOAD_QUEUE_URL", PREFIX + "tdnet-download-twin")
@@ -41,7 +41,7 @@ class CloudFormationTemplateTest {
         QueueDeclaration download = template.queues().stream().filter(q -> q.name().equals("tdnet-download-twin"))
                 .findFirst().orElseThrow();
         assertThat(download.url()).isEqualTo(PREFIX + "tdnet-download-twin");
-        assertThat(download.visibilityTimeout()).isEqualTo(60);
+        assertThat(download.visibilityTimeout()).isEqualTo(300);
         assertThat(download.retentionPeriod()).isEqualTo(14 * 24 * 3600);
         assertThat(download.deadLetterTargetArn()).isEqualTo("arn:aws:sqs:ap-northeast-1:123456789012:tdnet-download-dlq-twin");
         assertThat(download.maxReceiveCount()).isEqualTo(12);
