@@ -205,7 +205,12 @@ public final class LambdaService implements AutoCloseable {
 
     static Path defaultRuntimeDir() {
         String configured = System.getProperty(RUNTIME_DIR_PROPERTY);
-        return configured != null ? Path.of(configured) : Path.of("twin", "target", "lambda-runtime");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        // From the repository root (the CLI) or from the twin module (its tests).
+        Path fromRoot = Path.of("twin", "target", "lambda-runtime");
+        return Files.isDirectory(fromRoot) ? fromRoot : Path.of("target", "lambda-runtime");
     }
 
     private static Path requireRuntime(Path dir) {
