@@ -159,7 +159,7 @@ final class FunctionEnvironment implements AutoCloseable {
         appendLog("END RequestId: " + requestId);
         appendLog("REPORT RequestId: " + requestId + " Duration: " + result.duration().toMillis() + " ms"
                 + " Memory Size: " + function.memoryMb() + " MB"
-                + (coldStart ? " Restore Duration: " + initDuration.toMillis() + " ms" : "")
+                + (coldStart ? " Init Duration: " + initDuration.toMillis() + " ms" : "")
                 + (result.status() == InvocationResult.Status.TIMEOUT ? " Status: timeout" : ""));
         return result;
     }

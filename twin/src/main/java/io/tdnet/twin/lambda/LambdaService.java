@@ -71,6 +71,7 @@ public final class LambdaService implements AutoCloseable {
         this.sources = List.copyOf(sources);
         this.schedules = schedules.stream().collect(Collectors.toMap(ScheduleSpec::ruleLogicalId, Function.identity(),
                 (a, b) -> a, LinkedHashMap::new));
+        FunctionVariables.checkInjected(injectedEnvironment);
         this.injected = Map.copyOf(injectedEnvironment);
         this.awsEndpoint = awsEndpoint;
         this.credentials = credentials;
