@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The Lambda service of the twin: every function of one template with its execution environments
- * ({@link FunctionEnvironment}, started on demand, reused while warm, replaced after a timeout or a crash),
+ * ({@link ExecutionEnvironment}, started on demand, reused while warm, replaced after a timeout or a crash),
  * the SQS event-source pollers and the schedule rules, and the figures of the run.
  *
  * <p>Environments of a function: an invocation takes an idle one or starts a new one (a cold start).
@@ -238,8 +238,8 @@ public final class LambdaService implements AutoCloseable {
     private final class FunctionPool {
         private final FunctionSpec function;
         private final Path taskRoot;
-        private final List<FunctionEnvironment> idle = new ArrayList<>();
-        private final List<FunctionEnvironment> all = new ArrayList<>();
+        private final List<ExecutionEnvironment> idle = new ArrayList<>();
+        private final List<ExecutionEnvironment> all = new ArrayList<>();
         private final List<Long> durationsMs = new ArrayList<>();
         private int invocations;
         private int coldStarts;
@@ -254,11 +254,11 @@ public final class LambdaService implements AutoCloseable {
 
         InvocationResult invoke(String eventJson) {
             String requestId = UUID.randomUUID().toString();
-            FunctionEnvironment environment = takeIdle();
+            ExecutionEnvironment environment = takeIdle();
             boolean cold = environment == null;
             if (cold) {
                 environment = newEnvironment();
-                FunctionEnvironment.InitOutcome init = environment.start();
+                ExecutionEnvironment.InitOutcome init = environment.start();
                 if (!init.ready()) {
                     record(null, true, true);
                     return new InvocationResult(function.logicalId(), requestId, InvocationResult.Status.INIT_ERROR,
@@ -282,7 +282,7 @@ public final class LambdaService implements AutoCloseable {
             List<Long> sorted = durationsMs.stream().sorted().toList();
             return new FunctionFigures(invocations, coldStarts, initErrors, errors, timeouts,
                     percentile(sorted, 50), percentile(sorted, 99),
-                    all.stream().map(FunctionEnvironment::logFile).toList());
+                    all.stream().map(ExecutionEnvironment::logFile).toList());
         }
 
         synchronized List<String> lastRuntimeCalls() {
@@ -290,13 +290,13 @@ public final class LambdaService implements AutoCloseable {
         }
 
         synchronized void close() {
-            all.forEach(FunctionEnvironment::close);
+            all.forEach(ExecutionEnvironment::close);
             idle.clear();
         }
 
-        private synchronized FunctionEnvironment takeIdle() {
+        private synchronized ExecutionEnvironment takeIdle() {
             while (!idle.isEmpty()) {
-                FunctionEnvironment environment = idle.remove(idle.size() - 1);
+                ExecutionEnvironment environment = idle.remove(idle.size() - 1);
                 if (!environment.dead()) {
                     return environment;
                 }
@@ -305,9 +305,9 @@ public final class LambdaService implements AutoCloseable {
             return null;
         }
 
-        private synchronized FunctionEnvironment newEnvironment() {
+        private synchronized ExecutionEnvironment newEnvironment() {
             Path log = logDir.resolve(function.logicalId()).resolve(String.format("env-%03d.log", all.size() + 1));
-            FunctionEnvironment environment = new FunctionEnvironment(function, injected, runtimeDir, taskRoot, log,
+            ExecutionEnvironment environment = new ExecutionEnvironment(function, injected, runtimeDir, taskRoot, log,
                     credentials, clock);
             all.add(environment);
             return environment;

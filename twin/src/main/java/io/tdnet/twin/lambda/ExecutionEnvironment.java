@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One execution environment of a function: a child JVM running the official runtime interface client
+ * One execution environment of a function (Lambda's term): a child JVM running the official runtime interface client
  * ({@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda <Handler>}) with only Lambda's runtime
  * jars on its classpath, the function's shaded jar in its task root ({@code lib/}, which the client's own
  * class loader reads, as on Lambda), its own {@link RuntimeApiServer}, its own credentials, and a clean
@@ -34,7 +34,7 @@ import java.util.concurrent.TimeoutException;
  * work; then {@link #invoke} hands it one event at a time. An invocation that outlives its deadline (the
  * template's Timeout) kills the process: the environment is dead and the next invocation gets a new one.
  */
-final class FunctionEnvironment implements AutoCloseable {
+final class ExecutionEnvironment implements AutoCloseable {
     static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /** Lambda allows 10 s for an on-demand init; SnapStart inits run at publish with more. Generous here: the twin shares two cores. */
     static final Duration INIT_TIMEOUT = Duration.ofSeconds(90);
@@ -57,7 +57,7 @@ final class FunctionEnvironment implements AutoCloseable {
     /** How {@link #start()} went: ready, or the init error message. */
     record InitOutcome(boolean ready, String error, Duration duration) {}
 
-    FunctionEnvironment(FunctionSpec function, Map<String, String> injected, Path runtimeDir, Path taskRoot,
+    ExecutionEnvironment(FunctionSpec function, Map<String, String> injected, Path runtimeDir, Path taskRoot,
             Path logFile, CredentialAuthority authority, Clock clock) {
         this.function = function;
         this.injected = Map.copyOf(injected);
@@ -195,10 +195,21 @@ final class FunctionEnvironment implements AutoCloseable {
                 "-Xshare:auto",
                 "-Djava.net.preferIPv4Stack=true",
                 "-Dfile.encoding=UTF-8",
+                // An empty home: the host's ~/.aws must not reach the SDK's default chain before the
+                // container credentials (on Lambda there is no profile file either).
+                "-Duser.home=" + home(),
                 "-cp", runtimeDir.resolve("*").toString(),
                 RUNTIME_MAIN,
                 function.handler()));
         return command;
+    }
+
+    private Path home() {
+        try {
+            return Files.createDirectories(taskRoot.resolveSibling(function.logicalId() + "-home"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create an empty home for " + function.logicalId(), e);
+        }
     }
 
     private InitOutcome awaitInit(long started) {
