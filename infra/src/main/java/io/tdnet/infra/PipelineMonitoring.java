@@ -1,6 +1,7 @@
 package io.tdnet.infra;
 
 import io.tdnet.model.ExecutionStatus;
+import io.tdnet.model.MetricIdentity;
 import io.tdnet.model.MetricNames;
 import io.tdnet.model.Names;
 import software.amazon.awscdk.CfnCondition;
@@ -17,7 +18,6 @@ import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.SearchExpression;
 import software.amazon.awscdk.services.cloudwatch.TextWidget;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.YAxisProps;
@@ -33,10 +33,9 @@ import java.util.Map;
 /**
  * The dashboard, the alarms and their SNS topic. Queue and function metrics name the staged
  * resources literally (the names are shared-model constants), so the dashboard body can be checked
- * against them. The pipeline's own metrics are graphed with SEARCH expressions over
- * {@link MetricNames#NAMESPACE}, so they show whatever dimensions the code emits; the FAILED-execution
- * alarm cannot use SEARCH and relies on the code emitting {@link MetricNames#EXECUTIONS} with exactly the
- * one dimension {@link MetricNames#DIM_STATUS}.
+ * against them. The pipeline's own metrics, alarmed and graphed, are built from the
+ * {@link MetricIdentity} catalog the code emits from (see {@link CatalogMetrics}); every identity is
+ * on the dashboard.
  */
 public final class PipelineMonitoring extends Construct {
 
@@ -106,12 +105,14 @@ public final class PipelineMonitoring extends Construct {
                                 lambdaWidget("Lambda throttles", functionNames, "Throttles", "Sum"),
                                 lambdaWidget("Lambda duration p99 (ms)", functionNames, "Duration", "p99"),
                                 lambdaWidget("Lambda concurrent executions", functionNames, "ConcurrentExecutions", "Maximum")),
-                        List.of(pipelineWidget("Listed / enqueued", MetricNames.LISTED, MetricNames.ENQUEUED),
-                                pipelineWidget("Stored / already present / failed",
-                                        MetricNames.STORED, MetricNames.ALREADY_PRESENT, MetricNames.FAILED),
-                                pipelineWidget("Executions by status", MetricNames.EXECUTIONS),
-                                pipelineWidget("Retries / rate-limit wait (ms)", MetricNames.RETRIES,
-                                        MetricNames.RATE_LIMIT_WAIT_MS)),
+                        List.of(pipelineWidget("Listed / enqueued / downloaded bytes", MetricIdentity.LISTED,
+                                        MetricIdentity.ENQUEUED, MetricIdentity.DOWNLOADED_BYTES),
+                                pipelineWidget("Stored / already present / failed", MetricIdentity.STORED,
+                                        MetricIdentity.ALREADY_PRESENT, MetricIdentity.FAILED, MetricIdentity.FAILED_BY_REASON),
+                                pipelineWidget("Executions by status", MetricIdentity.EXECUTIONS,
+                                        MetricIdentity.EXECUTION_DURATION_MS, MetricIdentity.UNSETTLED_EXECUTIONS),
+                                pipelineWidget("Retries / rate-limit wait (ms)", MetricIdentity.RETRIES,
+                                        MetricIdentity.RATE_LIMIT_WAIT_MS)),
                         List.<IWidget>of(AlarmStatusWidget.Builder.create().title("Alarms").width(24).height(4)
                                 .alarms(List.copyOf(alarms)).build())))
                 .build();
@@ -166,11 +167,10 @@ public final class PipelineMonitoring extends Construct {
                 .dimensionsMap(Map.of("FunctionName", functionName)).statistic(statistic).period(PERIOD).build();
     }
 
-    /** Executions{Status=FAILED}: the one custom metric an alarm watches, so its dimensions are fixed. */
+    /** Executions{Status=FAILED}, the catalog identity the code emits when an execution ends FAILED. */
     static Metric executionsFailed() {
-        return Metric.Builder.create().namespace(MetricNames.NAMESPACE).metricName(MetricNames.EXECUTIONS)
-                .dimensionsMap(Map.of(MetricNames.DIM_STATUS, ExecutionStatus.FAILED.name()))
-                .statistic("Sum").period(PERIOD).build();
+        return CatalogMetrics.series(MetricIdentity.EXECUTIONS,
+                Map.of(MetricNames.DIM_STATUS, ExecutionStatus.FAILED.name()), "Sum");
     }
 
     private static GraphWidget queueWidget(String queueName) {
@@ -197,19 +197,10 @@ public final class PipelineMonitoring extends Construct {
         return GraphWidget.Builder.create().title(title).width(6).height(6).left(metrics).build();
     }
 
-    /**
-     * One SEARCH per metric name: every dimension combination the code emits under the namespace
-     * (e.g. one line per Status for Executions).
-     */
-    private static GraphWidget pipelineWidget(String title, String... metricNames) {
+    /** The graphed series of each identity (see {@link CatalogMetrics#graphed}). */
+    private static GraphWidget pipelineWidget(String title, MetricIdentity... identities) {
         List<IMetric> metrics = new ArrayList<>();
-        for (String name : metricNames) {
-            metrics.add(SearchExpression.Builder.create()
-                    .expression("SEARCH('Namespace=\"" + MetricNames.NAMESPACE + "\" MetricName=\"" + name
-                            + "\"', 'Sum', " + PERIOD.toSeconds().intValue() + ")")
-                    .label(name)
-                    .build());
-        }
+        for (MetricIdentity identity : identities) metrics.addAll(CatalogMetrics.graphed(identity));
         return GraphWidget.Builder.create().title(title).width(6).height(6).left(metrics).build();
     }
 

@@ -3,6 +3,7 @@ package io.tdnet.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdnet.model.ExecutionStatus;
+import io.tdnet.model.MetricIdentity;
 import io.tdnet.model.MetricNames;
 import io.tdnet.model.Names;
 import org.junit.jupiter.api.Test;
@@ -72,17 +73,56 @@ class MonitoringTest {
         }
     }
 
-    @Test
-    void dashboardSearchesThePipelinesOwnMetricsInTheSharedNamespace() throws Exception {
-        JsonNode body = dashboard();
-        List<String> expressions = metricRows(body, null).stream()
-                .filter(r -> r.get(0).isObject() && r.get(0).has("expression"))
-                .map(r -> r.get(0).get("expression").asText()).toList();
-        for (String metric : List.of(MetricNames.LISTED, MetricNames.STORED, MetricNames.ALREADY_PRESENT,
-                MetricNames.FAILED, MetricNames.EXECUTIONS)) {
-            assertThat(expressions).contains("SEARCH('Namespace=\"" + MetricNames.NAMESPACE + "\" MetricName=\""
-                    + metric + "\"', 'Sum', 300)");
+    private static final java.util.regex.Pattern SCHEMA_SEARCH = java.util.regex.Pattern.compile(
+            "SEARCH\\('\\{([^,}]+)((?:,[^,}]+)*)\\} MetricName=\"([^\"]+)\"', 'Sum', 300\\)");
+
+    /** Every metric of the pipeline's namespace on the dashboard, as catalog identities (fails on any other). */
+    private java.util.Set<MetricIdentity> dashboardIdentities() throws Exception {
+        java.util.Set<MetricIdentity> found = java.util.EnumSet.noneOf(MetricIdentity.class);
+        for (JsonNode row : metricRows(dashboard(), null)) {
+            if (row.get(0).isObject() && row.get(0).has("expression")) {
+                String expression = row.get(0).get("expression").asText();
+                var m = SCHEMA_SEARCH.matcher(expression);
+                assertThat(m.matches()).as("SEARCH bound to an exact dimension schema: " + expression).isTrue();
+                assertThat(m.group(1)).isEqualTo(MetricNames.NAMESPACE);
+                List<String> dims = m.group(2).isEmpty() ? List.of() : List.of(m.group(2).substring(1).split(","));
+                found.add(identity(m.group(3), dims));
+            } else if (row.get(0).asText().equals(MetricNames.NAMESPACE)) {
+                List<String> dims = new ArrayList<>();
+                for (int i = 2; i + 1 < row.size() && row.get(i).isTextual(); i += 2) dims.add(row.get(i).asText());
+                found.add(identity(row.get(1).asText(), dims));
+            } else {
+                assertThat(row.get(0).asText()).as("a namespace of AWS's own").startsWith("AWS/");
+            }
         }
+        return found;
+    }
+
+    private static MetricIdentity identity(String name, List<String> dimensions) {
+        return MetricIdentity.find(name, dimensions)
+                .orElseThrow(() -> new AssertionError(name + dimensions + " is not a catalog identity"));
+    }
+
+    @Test
+    void everyCatalogIdentityIsOnTheDashboardAndNothingElseOfTheNamespace() throws Exception {
+        assertThat(dashboardIdentities()).containsExactlyInAnyOrder(MetricIdentity.values());
+    }
+
+    @Test
+    void everyAlarmOnThePipelinesNamespaceWatchesACatalogIdentity() {
+        List<MetricIdentity> alarmed = new ArrayList<>();
+        t.ofType(ALARM).values().stream().filter(a -> MetricNames.NAMESPACE.equals(a.get("Namespace"))).forEach(a -> {
+            List<String> dims = list(a.get("Dimensions")).stream().map(d -> (String) map(d).get("Name")).toList();
+            alarmed.add(identity((String) a.get("MetricName"), dims));
+        });
+        assertThat(alarmed).containsExactly(MetricIdentity.EXECUTIONS);
+    }
+
+    @Test
+    void aMetricWithDimensionsOtherThanItsIdentitysCannotBeBuilt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CatalogMetrics.series(MetricIdentity.EXECUTIONS,
+                        Map.of(MetricNames.DIM_COMPONENT, "lister", MetricNames.DIM_STATUS, "FAILED"), "Sum"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[Status]");
     }
 
     @Test

@@ -111,7 +111,8 @@ class SharedNamesTest {
                 }
             }
         }
-        Matcher search = Pattern.compile("Namespace=\\\\?\"([^\"\\\\]+)\\\\?\" MetricName=\\\\?\"([^\"\\\\]+)").matcher(body);
+        // SEARCH('{Namespace,Dim,...} MetricName="Name"', ...), quotes escaped in the flattened body
+        Matcher search = Pattern.compile("SEARCH\\('\\{([^,}]+)[^}]*\\} MetricName=\\\\?\"([^\"\\\\]+)").matcher(body);
         int searches = 0;
         while (search.find()) {
             namespaces.add(search.group(1));

@@ -1,18 +1,22 @@
 package io.tdnet.ledger;
 
-import io.tdnet.model.IsoTime;
 import static io.tdnet.ledger.Items.n;
 import static io.tdnet.ledger.Items.s;
+import static io.tdnet.ledger.TransitionItems.historyOf;
+import static io.tdnet.ledger.TransitionItems.names;
 import static io.tdnet.model.Attributes.*;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
 import io.tdnet.model.Disclosure;
 import io.tdnet.model.DisclosureId;
 import io.tdnet.model.ExecutionStatus;
 import io.tdnet.model.ExecutionSummary;
+import io.tdnet.model.IsoTime;
 import io.tdnet.model.JsonCodec;
 import io.tdnet.model.Outcome;
-import io.tdnet.model.OutcomeRow;
 import io.tdnet.model.StoredPdf;
+import io.tdnet.model.Tdnet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,34 +38,58 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The exact accounting of executions (DESIGN.md invariants 1–4). Every counter moves in the same
- * {@code TransactWriteItems} as the outcome row it counts, guarded by that row's current state, so a
- * duplicate delivery, a crash-and-retry or a redrive can never count twice:
+ * The transitions of executions, exact under any delivery. Every counter
+ * moves in the same {@code TransactWriteItems} as the outcome row it counts, guarded by that row's
+ * current state, so a duplicate delivery, a crash-and-retry or a redrive can never count twice:
  * <pre>
  *   PENDING → STORED | ALREADY_PRESENT | FAILED        FAILED → STORED | ALREADY_PRESENT
  * </pre>
  * The list of a date is planned once, while the execution is LISTING and nothing else writes to it;
  * from then on only the persister moves outcomes. Settling is one conditional update on the counters
- * it read, so exactly one writer settles an execution however many race.
+ * it read, so exactly one writer settles an execution however many race. Reads for tools are in
+ * {@link ExecutionQueries}; the few a writer decides on are offered here too.
+ *
+ * <p>Longer than 300 lines on purpose: it is the whole state machine of an execution, and its
+ * transitions guard one another (the settle condition relies on every counter ADD), so they are read
+ * and changed together. The write items are built in {@link TransitionItems}.
  */
 public final class ExecutionLedger {
     private static final Logger log = LoggerFactory.getLogger(ExecutionLedger.class);
     private static final Duration RETENTION = Duration.ofDays(400);
     private static final int MAX_ATTEMPTS = 8;
+    private static final int BATCH_LIMIT = 25;
+
+    /**
+     * Transactions cancelled by a concurrent one on the summary row, and batch items DynamoDB left
+     * unprocessed: jittered exponential backoff (DynamoDB's advice). A cancellation that only showed a
+     * row in another state is tried again at once ({@link Race#AT_ONCE}): nothing is contended there.
+     */
+    private static final RetryPolicy<Object> ON_CONFLICT = RetryPolicy.builder()
+            .handle(Race.class)
+            .withMaxAttempts(MAX_ATTEMPTS)
+            .withBackoff(Duration.ofMillis(10), Duration.ofSeconds(1))
+            .withJitter(0.5)
+            // a negative delay tells Failsafe to use the backoff
+            .withDelayFn(ctx -> ctx.getLastException() == Race.AT_ONCE ? Duration.ZERO : Duration.ofMillis(-1))
+            .build();
+    /** A settle that lost to a concurrent counter update reads the summary again, at once. */
+    private static final RetryPolicy<Object> ON_CHANGED = RetryPolicy.builder()
+            .handle(ConditionalCheckFailedException.class)
+            .withMaxAttempts(MAX_ATTEMPTS)
+            .build();
 
     private final DynamoDbClient dynamo;
     private final String executionsTable;
     private final String disclosuresTable;
     private final Clock clock;
+    private final ExecutionQueries queries;
+    private final TransitionItems items;
     private final JsonCodec codec = new JsonCodec();
 
     public ExecutionLedger(DynamoDbClient dynamo, String executionsTable, String disclosuresTable, Clock clock) {
@@ -69,6 +97,18 @@ public final class ExecutionLedger {
         this.executionsTable = executionsTable;
         this.disclosuresTable = disclosuresTable;
         this.clock = clock;
+        this.queries = new ExecutionQueries(dynamo, executionsTable);
+        this.items = new TransitionItems(executionsTable);
+    }
+
+    /** Why a transition is attempted again: the stateless signal {@link #ON_CONFLICT} handles. */
+    private static final class Race extends RuntimeException {
+        static final Race CONTENDED = new Race("contended");
+        static final Race AT_ONCE = new Race("state changed");
+
+        private Race(String message) {
+            super(message, null, false, false);
+        }
     }
 
     // ---------------------------------------------------------------- lister side
@@ -96,7 +136,7 @@ public final class ExecutionLedger {
                         ":date", s(targetDate.toString()), ":now", s(IsoTime.format(now)),
                         ":listing", s(ExecutionStatus.LISTING.name()),
                         ":ttl", n(clock.instant().plus(RETENTION).getEpochSecond()),
-                        ":history", AttributeValue.fromL(List.of(historyEntry(ExecutionStatus.LISTING, now))),
+                        ":history", historyOf(ExecutionStatus.LISTING, now),
                         ":zero", n(0)))
                 .returnValues(ReturnValue.ALL_NEW));
         return Items.summary(response.attributes());
@@ -112,22 +152,22 @@ public final class ExecutionLedger {
         OffsetDateTime now = now();
         Map<String, Map<String, AttributeValue>> rows = new HashMap<>();
         for (Disclosure d : plan.pending()) {
-            Map<String, AttributeValue> row = outcomeRowItem(executionId, OUTCOME_PREFIX + d.disclosureId().value(), Outcome.PENDING, null, now);
+            Map<String, AttributeValue> row = items.outcomeRow(executionId, OUTCOME_PREFIX + d.disclosureId().value(), Outcome.PENDING, null, now);
             row.put(DISCLOSURE_JSON, s(codec.encode(d)));
             rows.put(OUTCOME_PREFIX + d.disclosureId().value(), row);
         }
         for (DisclosureId id : plan.alreadyPresent()) {
-            rows.put(OUTCOME_PREFIX + id.value(), outcomeRowItem(executionId, OUTCOME_PREFIX + id.value(), Outcome.ALREADY_PRESENT, null, now));
+            rows.put(OUTCOME_PREFIX + id.value(), items.outcomeRow(executionId, OUTCOME_PREFIX + id.value(), Outcome.ALREADY_PRESENT, null, now));
         }
         for (RejectedRow rejected : plan.rejected()) {
-            Map<String, AttributeValue> row = outcomeRowItem(executionId, rejected.entryKey(), Outcome.FAILED, rejected.reason(), now);
+            Map<String, AttributeValue> row = items.outcomeRow(executionId, rejected.entryKey(), Outcome.FAILED, rejected.reason(), now);
             Items.putIfPresent(row, HREF, rejected.href());
             Items.putIfPresent(row, TITLE, rejected.title());
             Items.putIfPresent(row, COMPANY_CODE, rejected.companyCode());
             rows.put(rejected.entryKey(), row);
         }
         List<WriteRequest> writes = new ArrayList<>();
-        outcomeEntries(executionId).filter(entry -> !rows.containsKey(entry))
+        queries.outcomeEntries(executionId).filter(entry -> !rows.containsKey(entry))
                 .forEach(stale -> writes.add(WriteRequest.builder()
                         .deleteRequest(d -> d.key(Items.outcomeKey(executionId, stale))).build()));
         rows.values().forEach(item -> writes.add(WriteRequest.builder().putRequest(p -> p.item(item)).build()));
@@ -160,7 +200,7 @@ public final class ExecutionLedger {
                             "#banner", BANNER_TOTAL))
                     .expressionAttributeValues(Map.of(":running", s(ExecutionStatus.RUNNING.name()),
                             ":listing", s(ExecutionStatus.LISTING.name()), ":now", s(IsoTime.format(now)),
-                            ":entry", AttributeValue.fromL(List.of(historyEntry(ExecutionStatus.RUNNING, now))))));
+                            ":entry", historyOf(ExecutionStatus.RUNNING, now))));
         } catch (ConditionalCheckFailedException e) {
             log.debug("execution {} was already past LISTING", executionId);
         }
@@ -179,7 +219,7 @@ public final class ExecutionLedger {
                         "#finished", FINISHED_AT, "#history", STATUS_HISTORY))
                 .expressionAttributeValues(Map.of(":failed", s(ExecutionStatus.FAILED.name()), ":reason", s(reason),
                         ":listing", s(ExecutionStatus.LISTING.name()), ":now", s(IsoTime.format(now)),
-                        ":entry", AttributeValue.fromL(List.of(historyEntry(ExecutionStatus.FAILED, now))))));
+                        ":entry", historyOf(ExecutionStatus.FAILED, now))));
     }
 
     // ---------------------------------------------------------------- persister side
@@ -189,42 +229,44 @@ public final class ExecutionLedger {
      * ALREADY_PRESENT when an earlier execution stored it — with the counters, in one transaction.
      */
     public Transition recordStored(String executionId, Disclosure disclosure, StoredPdf pdf) {
-        Outcome expected = Outcome.PENDING;
-        boolean store = true;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Outcome target = store ? Outcome.STORED : Outcome.ALREADY_PRESENT;
+        var attempt = new Object() {
+            Outcome expected = Outcome.PENDING;
+            boolean store = true;
+        };
+        return retried(disclosure.disclosureId(), () -> {
+            Outcome target = attempt.store ? Outcome.STORED : Outcome.ALREADY_PRESENT;
             OffsetDateTime now = now();
-            List<TransactWriteItem> items = new ArrayList<>();
-            if (store) {
-                items.add(TransactWriteItem.builder().put(Put.builder().tableName(disclosuresTable)
+            List<TransactWriteItem> writes = new ArrayList<>();
+            if (attempt.store) {
+                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(disclosuresTable)
                         .item(Items.disclosureItem(disclosure, pdf, executionId, now))
                         .conditionExpression("attribute_not_exists(#id)")
                         .expressionAttributeNames(Map.of("#id", DISCLOSURE_ID)).build()).build());
             }
-            items.add(outcomeUpdate(executionId, OUTCOME_PREFIX + disclosure.disclosureId().value(), expected, target, null, now));
-            items.add(counterUpdate(executionId, expected, target, now));
+            String entry = OUTCOME_PREFIX + disclosure.disclosureId().value();
+            writes.add(items.outcomeUpdate(executionId, entry, attempt.expected, target, null, now));
+            writes.add(items.counterUpdate(executionId, attempt.expected, target, now));
             try {
-                dynamo.transactWriteItems(b -> b.transactItems(items));
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
                 settleIfDone(executionId);
                 return target == Outcome.STORED ? Transition.STORED : Transition.ALREADY_PRESENT;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
-                CancellationReason disclosureReason = store ? reasons.get(0) : null;
-                CancellationReason outcomeReason = reasons.get(store ? 1 : 0);
+                CancellationReason disclosureReason = attempt.store ? reasons.get(0) : null;
+                CancellationReason outcomeReason = reasons.get(attempt.store ? 1 : 0);
+                if (!failedCondition(outcomeReason) && !failedCondition(disclosureReason)) {
+                    log.debug("transaction for {} cancelled ({}), retrying", disclosure.disclosureId(), e.getMessage());
+                    throw Race.CONTENDED;
+                }
                 if (failedCondition(outcomeReason)) {
                     Outcome current = currentOutcome(outcomeReason, executionId, disclosure.disclosureId());
                     if (current == Outcome.STORED || current == Outcome.ALREADY_PRESENT) return Transition.DUPLICATE;
-                    expected = current; // PENDING raced, or FAILED → retry as a recovery
+                    attempt.expected = current; // PENDING raced, or FAILED → retry as a recovery
                 }
-                if (failedCondition(disclosureReason)) store = false;
-                if (!failedCondition(outcomeReason) && !failedCondition(disclosureReason)) {
-                    // a conflict with a concurrent transaction on the summary row: back off, then retry
-                    log.debug("transaction for {} cancelled ({}), retrying", disclosure.disclosureId(), e.getMessage());
-                    backoff(attempt);
-                }
+                if (failedCondition(disclosureReason)) attempt.store = false;
+                throw Race.AT_ONCE;
             }
-        }
-        throw new IllegalStateException("could not record " + disclosure.disclosureId() + " after " + MAX_ATTEMPTS + " attempts");
+        });
     }
 
     /**
@@ -254,26 +296,26 @@ public final class ExecutionLedger {
         }
         if (updates.size() * 2 + 1 > 100) return false; // TransactWriteItems' limit
         OffsetDateTime now = now();
-        List<TransactWriteItem> items = new ArrayList<>();
+        List<TransactWriteItem> writes = new ArrayList<>();
         long stored = 0;
         long failed = 0;
         for (OutcomeUpdate update : updates) {
             String entry = OUTCOME_PREFIX + update.disclosure().disclosureId().value();
             if (update.pdf() != null) {
-                items.add(TransactWriteItem.builder().put(Put.builder().tableName(disclosuresTable)
+                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(disclosuresTable)
                         .item(Items.disclosureItem(update.disclosure(), update.pdf(), executionId, now))
                         .conditionExpression("attribute_not_exists(#id)")
                         .expressionAttributeNames(Map.of("#id", DISCLOSURE_ID)).build()).build());
-                items.add(outcomeUpdate(executionId, entry, Outcome.PENDING, Outcome.STORED, null, now));
+                writes.add(items.outcomeUpdate(executionId, entry, Outcome.PENDING, Outcome.STORED, null, now));
                 stored++;
             } else {
-                items.add(outcomeUpdate(executionId, entry, Outcome.PENDING, Outcome.FAILED, update.failureReason(), now));
+                writes.add(items.outcomeUpdate(executionId, entry, Outcome.PENDING, Outcome.FAILED, update.failureReason(), now));
                 failed++;
             }
         }
-        items.add(countersUpdate(executionId, stored, failed, now));
+        writes.add(items.countersUpdate(executionId, stored, failed, now));
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(items));
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
             return false;
         }
@@ -284,24 +326,21 @@ public final class ExecutionLedger {
     /** PENDING → FAILED with the reason, counted; a later success moves it on (see {@link #recordStored}). */
     public Transition recordFailed(String executionId, DisclosureId id, String reason) {
         OffsetDateTime now = now();
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        return retried(id, () -> {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(
-                        outcomeUpdate(executionId, OUTCOME_PREFIX + id.value(), Outcome.PENDING, Outcome.FAILED, reason, now),
-                        counterUpdate(executionId, Outcome.PENDING, Outcome.FAILED, now)));
+                        items.outcomeUpdate(executionId, OUTCOME_PREFIX + id.value(), Outcome.PENDING, Outcome.FAILED, reason, now),
+                        items.counterUpdate(executionId, Outcome.PENDING, Outcome.FAILED, now)));
                 settleIfDone(executionId);
                 return Transition.FAILED;
             } catch (TransactionCanceledException e) {
                 CancellationReason outcomeReason = e.cancellationReasons().get(0);
-                if (failedCondition(outcomeReason)) {
-                    Outcome current = currentOutcome(outcomeReason, executionId, id);
-                    if (current != Outcome.PENDING) return Transition.DUPLICATE;
-                } else {
-                    backoff(attempt);
-                }
+                if (!failedCondition(outcomeReason)) throw Race.CONTENDED;
+                Outcome current = currentOutcome(outcomeReason, executionId, id);
+                if (current != Outcome.PENDING) return Transition.DUPLICATE;
+                throw Race.AT_ONCE;
             }
-        }
-        throw new IllegalStateException("could not record the failure of " + id + " after " + MAX_ATTEMPTS + " attempts");
+        });
     }
 
     /**
@@ -310,183 +349,66 @@ public final class ExecutionLedger {
      * recovered the last failure. Conditional on the counters it read, so one writer wins.
      */
     public Optional<ExecutionSummary> settleIfDone(String executionId) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<ExecutionSummary> found = summary(executionId);
-            if (found.isEmpty()) return found;
-            ExecutionSummary current = found.get();
-            boolean settleable = current.status() == ExecutionStatus.RUNNING
-                    || current.status() == ExecutionStatus.COMPLETED_WITH_FAILURES;
-            if (!settleable || !current.allAccountedFor()) return found;
-            ExecutionStatus target = current.failed() > 0 ? ExecutionStatus.COMPLETED_WITH_FAILURES : ExecutionStatus.COMPLETED;
-            if (target == current.status()) return found;
-            OffsetDateTime now = now();
-            try {
-                var response = dynamo.updateItem(b -> b.tableName(executionsTable)
-                        .key(Items.summaryKey(executionId))
-                        .updateExpression("SET #status = :target, #updated = :now, #finished = :now, "
-                                + "#history = list_append(#history, :entry)")
-                        .conditionExpression("#status = :current AND #listed = :listed AND #stored = :stored "
-                                + "AND #present = :present AND #failed = :failed")
-                        .expressionAttributeNames(names("#status", STATUS, "#updated", UPDATED_AT, "#finished", FINISHED_AT,
-                                "#history", STATUS_HISTORY, "#listed", LISTED, "#stored", STORED,
-                                "#present", ALREADY_PRESENT, "#failed", FAILED))
-                        .expressionAttributeValues(Map.of(":target", s(target.name()), ":current", s(current.status().name()),
-                                ":now", s(IsoTime.format(now)), ":listed", n(current.listed()), ":stored", n(current.stored()),
-                                ":present", n(current.alreadyPresent()), ":failed", n(current.failed()),
-                                ":entry", AttributeValue.fromL(List.of(historyEntry(target, now)))))
-                        .returnValues(ReturnValue.ALL_NEW));
-                return Optional.of(Items.summary(response.attributes()));
-            } catch (ConditionalCheckFailedException e) {
-                log.debug("execution {} changed while settling, reading again", executionId);
-            }
+        try {
+            return Failsafe.with(ON_CHANGED).get(() -> settleOnce(executionId));
+        } catch (ConditionalCheckFailedException e) {
+            log.debug("execution {} kept changing while settling; a later outcome settles it", executionId);
+            return summary(executionId);
         }
-        return summary(executionId);
     }
 
-    // ---------------------------------------------------------------- read side
+    private Optional<ExecutionSummary> settleOnce(String executionId) {
+        Optional<ExecutionSummary> found = summary(executionId);
+        if (found.isEmpty()) return found;
+        ExecutionSummary current = found.get();
+        boolean settleable = current.status() == ExecutionStatus.RUNNING
+                || current.status() == ExecutionStatus.COMPLETED_WITH_FAILURES;
+        if (!settleable || !current.allAccountedFor()) return found;
+        ExecutionStatus target = current.failed() > 0 ? ExecutionStatus.COMPLETED_WITH_FAILURES : ExecutionStatus.COMPLETED;
+        if (target == current.status()) return found;
+        OffsetDateTime now = now();
+        var response = dynamo.updateItem(b -> b.tableName(executionsTable)
+                .key(Items.summaryKey(executionId))
+                .updateExpression("SET #status = :target, #updated = :now, #finished = :now, "
+                        + "#history = list_append(#history, :entry)")
+                .conditionExpression("#status = :current AND #listed = :listed AND #stored = :stored "
+                        + "AND #present = :present AND #failed = :failed")
+                .expressionAttributeNames(names("#status", STATUS, "#updated", UPDATED_AT, "#finished", FINISHED_AT,
+                        "#history", STATUS_HISTORY, "#listed", LISTED, "#stored", STORED,
+                        "#present", ALREADY_PRESENT, "#failed", FAILED))
+                .expressionAttributeValues(Map.of(":target", s(target.name()), ":current", s(current.status().name()),
+                        ":now", s(IsoTime.format(now)), ":listed", n(current.listed()), ":stored", n(current.stored()),
+                        ":present", n(current.alreadyPresent()), ":failed", n(current.failed()),
+                        ":entry", historyOf(target, now)))
+                .returnValues(ReturnValue.ALL_NEW));
+        return Optional.of(Items.summary(response.attributes()));
+    }
+
+    // ---------------------------------------------------------------- what a writer decides on
 
     public Optional<ExecutionSummary> summary(String executionId) {
-        var item = dynamo.getItem(b -> b.tableName(executionsTable).key(Items.summaryKey(executionId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.summary(item));
+        return queries.summary(executionId);
     }
 
-    /** The most recently started execution of a date. */
-    public Optional<ExecutionSummary> latestFor(LocalDate date) {
-        return executionsOf(date).findFirst();
-    }
-
-    /** The execution's {@code status_history}, oldest first (empty when the execution is unknown). */
-    public List<io.tdnet.model.StatusChange> statusHistory(String executionId) {
-        var item = dynamo.getItem(b -> b.tableName(executionsTable).key(Items.summaryKey(executionId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? List.of() : Items.statusHistory(item);
-    }
-
-    /** Executions of a date, newest first. */
+    /** Executions of a date, newest first (the lister continues an unsettled one). */
     public Stream<ExecutionSummary> executionsOf(LocalDate date) {
-        return dynamo.queryPaginator(QueryRequest.builder().tableName(executionsTable)
-                        .indexName(io.tdnet.model.Names.EXECUTIONS_BY_DATE_INDEX)
-                        .keyConditionExpression("#date = :date")
-                        .expressionAttributeNames(Map.of("#date", TARGET_DATE))
-                        .expressionAttributeValues(Map.of(":date", s(date.toString())))
-                        .scanIndexForward(false).build())
-                .items().stream()
-                // the index is eventually consistent: read the summary itself for exact counters
-                .map(item -> summary(Items.str(item, EXECUTION_ID)).orElseThrow());
+        return queries.executionsOf(date);
     }
 
-    /** The latest executions across dates (a scan of the sparse date index: summary rows only). */
-    public List<ExecutionSummary> recent(int limit) {
-        List<ExecutionSummary> all = new ArrayList<>();
-        dynamo.scanPaginator(b -> b.tableName(executionsTable).indexName(io.tdnet.model.Names.EXECUTIONS_BY_DATE_INDEX))
-                .items().forEach(item -> all.add(Items.summary(item)));
-        all.sort((a, b) -> b.startedAt().compareTo(a.startedAt()));
-        return all.subList(0, Math.min(limit, all.size()));
-    }
-
-    /** Every outcome row of an execution (D# and R#). */
-    public Stream<OutcomeRow> outcomes(String executionId) {
-        return outcomeItems(executionId).map(Items::outcomeRow);
-    }
-
-    public List<OutcomeRow> failures(String executionId) {
-        return outcomes(executionId).filter(row -> row.outcome() == Outcome.FAILED).toList();
-    }
-
-    /** The listed disclosures that have no outcome yet, as they were listed (to enqueue them again). */
+    /** The listed disclosures that have no outcome yet (the lister sends them again). */
     public List<Disclosure> pending(String executionId) {
-        return outcomeItems(executionId)
-                .filter(item -> Outcome.PENDING.name().equals(Items.str(item, OUTCOME)))
-                .map(item -> codec.decode(Items.str(item, DISCLOSURE_JSON), Disclosure.class))
-                .toList();
+        return queries.pending(executionId);
     }
 
     // ---------------------------------------------------------------- internals
 
-    private Stream<Map<String, AttributeValue>> outcomeItems(String executionId) {
-        // the key cannot be filtered server-side; the summary is one row among thousands
-        return dynamo.queryPaginator(QueryRequest.builder().tableName(executionsTable)
-                        .keyConditionExpression("#id = :id")
-                        .expressionAttributeNames(Map.of("#id", EXECUTION_ID))
-                        .expressionAttributeValues(Map.of(":id", s(executionId)))
-                        .consistentRead(true).build())
-                .items().stream()
-                .filter(item -> !SUMMARY_ENTRY.equals(Items.str(item, ENTRY)));
-    }
-
-    private Stream<String> outcomeEntries(String executionId) {
-        return outcomeItems(executionId).map(item -> Items.str(item, ENTRY));
-    }
-
-    private Map<String, AttributeValue> outcomeRowItem(String executionId, String entry, Outcome outcome, String reason, OffsetDateTime now) {
-        Map<String, AttributeValue> item = new HashMap<>(Items.outcomeKey(executionId, entry));
-        item.put(OUTCOME, s(outcome.name()));
-        item.put(CHANGED_AT, s(IsoTime.format(now)));
-        Items.putIfPresent(item, REASON, reason);
-        return item;
-    }
-
-    private TransactWriteItem outcomeUpdate(String executionId, String entry, Outcome expected, Outcome target,
-                                            String reason, OffsetDateTime now) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":expected", s(expected.name()));
-        values.put(":target", s(target.name()));
-        values.put(":now", s(IsoTime.format(now)));
-        String update = "SET #outcome = :target, #changed = :now";
-        if (reason != null) {
-            update += ", #reason = :reason";
-            values.put(":reason", s(reason));
+    /** Runs one transition under {@link #ON_CONFLICT}; gives up after {@value #MAX_ATTEMPTS} attempts. */
+    private Transition retried(DisclosureId id, dev.failsafe.function.CheckedSupplier<Transition> transition) {
+        try {
+            return Failsafe.with(ON_CONFLICT).get(transition);
+        } catch (Race e) {
+            throw new IllegalStateException("could not record " + id + " after " + MAX_ATTEMPTS + " attempts", e);
         }
-        Map<String, String> names = new HashMap<>(Map.of("#outcome", OUTCOME, "#changed", CHANGED_AT, "#json", DISCLOSURE_JSON));
-        if (reason != null) names.put("#reason", REASON);
-        // the listed JSON is only needed while PENDING
-        update += " REMOVE #json";
-        String expression = update;
-        return TransactWriteItem.builder().update(Update.builder().tableName(executionsTable)
-                .key(Items.outcomeKey(executionId, entry))
-                .updateExpression(expression)
-                .conditionExpression("#outcome = :expected")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
-    }
-
-    private TransactWriteItem counterUpdate(String executionId, Outcome from, Outcome to, OffsetDateTime now) {
-        Map<String, String> names = new HashMap<>(Map.of("#to", counterOf(to), "#updated", UPDATED_AT, "#status", STATUS));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":now", s(IsoTime.format(now)),
-                ":failedStatus", s(ExecutionStatus.FAILED.name())));
-        String update = "ADD #to :one";
-        if (from == Outcome.FAILED) {
-            names.put("#from", counterOf(from));
-            values.put(":minus", n(-1));
-            update += ", #from :minus";
-        }
-        update += " SET #updated = :now";
-        String expression = update;
-        return TransactWriteItem.builder().update(Update.builder().tableName(executionsTable)
-                .key(Items.summaryKey(executionId))
-                .updateExpression(expression)
-                .conditionExpression("attribute_exists(#status) AND #status <> :failedStatus")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values).build()).build();
-    }
-
-    private TransactWriteItem countersUpdate(String executionId, long stored, long failed, OffsetDateTime now) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(executionsTable)
-                .key(Items.summaryKey(executionId))
-                .updateExpression("ADD #stored :stored, #failed :failed SET #updated = :now")
-                .conditionExpression("attribute_exists(#status) AND #status <> :failedStatus")
-                .expressionAttributeNames(Map.of("#stored", STORED, "#failed", FAILED, "#updated", UPDATED_AT, "#status", STATUS))
-                .expressionAttributeValues(Map.of(":stored", n(stored), ":failed", n(failed), ":now", s(IsoTime.format(now)),
-                        ":failedStatus", s(ExecutionStatus.FAILED.name()))).build()).build();
-    }
-
-    private static String counterOf(Outcome outcome) {
-        return switch (outcome) {
-            case STORED -> STORED;
-            case ALREADY_PRESENT -> ALREADY_PRESENT;
-            case FAILED -> FAILED;
-            case PENDING -> throw new IllegalArgumentException("PENDING has no counter");
-        };
     }
 
     private static boolean failedCondition(CancellationReason reason) {
@@ -505,48 +427,28 @@ public final class ExecutionLedger {
     }
 
     private void batchWrite(List<WriteRequest> writes) {
-        for (int i = 0; i < writes.size(); i += 25) {
-            List<WriteRequest> chunk = writes.subList(i, Math.min(i + 25, writes.size()));
-            Map<String, List<WriteRequest>> pending = Map.of(executionsTable, chunk);
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt > 0) backoff(attempt);
-                Map<String, List<WriteRequest>> request = pending;
-                BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
-                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        for (int i = 0; i < writes.size(); i += BATCH_LIMIT) {
+            int first = i;
+            var chunk = new Object() {
+                Map<String, List<WriteRequest>> unprocessed =
+                        Map.of(executionsTable, writes.subList(first, Math.min(first + BATCH_LIMIT, writes.size())));
+            };
+            try {
+                Failsafe.with(ON_CONFLICT).run(() -> {
+                    BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(chunk.unprocessed));
+                    if (response.hasUnprocessedItems() && !response.unprocessedItems().isEmpty()) {
+                        chunk.unprocessed = response.unprocessedItems();
+                        throw Race.CONTENDED;
+                    }
+                });
+            } catch (Race e) {
+                throw new IllegalStateException("DynamoDB left items of the plan unprocessed after " + MAX_ATTEMPTS
+                        + " attempts (from item " + first + ")", e);
             }
         }
     }
 
-    /** Jittered exponential backoff for conflicts and unprocessed batch items (DynamoDB's advice). */
-    private static void backoff(int attempt) {
-        try {
-            long cap = Math.min(1000, 10L << Math.min(attempt, 7));
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the plan", e);
-        }
-    }
-
-    private static AttributeValue historyEntry(ExecutionStatus status, OffsetDateTime at) {
-        return AttributeValue.fromM(Map.of(STATUS, s(status.name()), "at", s(IsoTime.format(at))));
-    }
-
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock.withZone(io.tdnet.model.Tdnet.JST)).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static Map<String, String> names(String... pairs) {
-        Map<String, String> names = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) names.put(pairs[i], pairs[i + 1]);
-        return names;
-    }
-
-    /** Ids among {@code ids} whose outcome rows in this execution are in one of {@code outcomes}. */
-    public Set<DisclosureId> idsWithOutcome(String executionId, Set<Outcome> outcomes) {
-        Set<DisclosureId> ids = new HashSet<>();
-        outcomes(executionId).filter(row -> row.disclosureId() != null && outcomes.contains(row.outcome()))
-                .forEach(row -> ids.add(row.disclosureId()));
-        return ids;
+        return OffsetDateTime.now(clock.withZone(Tdnet.JST)).truncatedTo(ChronoUnit.MILLIS);
     }
 }

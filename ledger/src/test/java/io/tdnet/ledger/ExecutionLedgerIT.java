@@ -39,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ExecutionLedgerIT {
     private final EmbeddedAwsStack stack;
     private ExecutionLedger ledger;
+    private ExecutionQueries queries;
     private DisclosureArchive archive;
     private ExecutorService pool;
 
@@ -51,6 +52,7 @@ class ExecutionLedgerIT {
         stack.reset();
         var r = stack.resources();
         ledger = new ExecutionLedger(stack.dynamoDb(), r.executionsTable(), r.disclosuresTable(), Clock.systemUTC());
+        queries = new ExecutionQueries(stack.dynamoDb(), r.executionsTable());
         archive = new DisclosureArchive(stack.dynamoDb(), r.disclosuresTable(), Clock.systemUTC());
         pool = Executors.newFixedThreadPool(8);
     }
@@ -82,10 +84,26 @@ class ExecutionLedgerIT {
         ExecutionSummary s = ledger.summary(exec).orElseThrow();
         assertThat(s.stored()).isEqualTo(1);
         assertThat(s.alreadyPresent() + s.failed()).isZero();
-        assertThat(ledger.outcomes(exec).filter(r -> d.disclosureId().equals(r.disclosureId())).toList())
+        assertThat(queries.outcomes(exec).filter(r -> d.disclosureId().equals(r.disclosureId())).toList())
                 .singleElement().extracting(OutcomeRow::outcome).isEqualTo(Outcome.STORED);
         assertThat(archive.byDate(DATE).toList()).hasSize(1);
         assertThat(s.status()).isEqualTo(ExecutionStatus.RUNNING);
+    }
+
+    @Test
+    void queriesReadWhatTheTransitionsWrote() {
+        List<Disclosure> ds = disclosures(2);
+        String older = running("q1", ds, List.of(), List.of());
+        ledger.recordStored(older, ds.get(0), pdf(ds.get(0)));
+        ledger.begin("q2", DATE.plusDays(1));
+
+        assertThat(queries.pending(older)).extracting(Disclosure::disclosureId).containsExactly(ds.get(1).disclosureId());
+        assertThat(queries.latestFor(DATE)).map(ExecutionSummary::executionId).contains(older);
+        assertThat(queries.latestFor(DATE.minusDays(1))).isEmpty();
+        assertThat(queries.recent(10)).extracting(ExecutionSummary::executionId).containsExactly("q2", older);
+        assertThat(queries.recent(1)).extracting(ExecutionSummary::executionId).containsExactly("q2");
+        assertThat(queries.summary("no-such-execution")).isEmpty();
+        assertThat(ledger.summary(older)).isEqualTo(queries.summary(older));
     }
 
     @Test
@@ -103,8 +121,8 @@ class ExecutionLedgerIT {
         assertThat(s).extracting(ExecutionSummary::listed, ExecutionSummary::stored, ExecutionSummary::failed)
                 .containsExactly(5L, 3L, 2L);
         assertThat(s.finishedAt()).isNotNull();
-        assertThat(ledger.failures(exec)).extracting(OutcomeRow::reason).containsExactlyInAnyOrder("http 404", "not a document link");
-        assertThat(ledger.failures(exec)).anySatisfy(r -> assertThat(r.href()).isEqualTo("javascript:alert(1)"));
+        assertThat(queries.failures(exec)).extracting(OutcomeRow::reason).containsExactlyInAnyOrder("http 404", "not a document link");
+        assertThat(queries.failures(exec)).anySatisfy(r -> assertThat(r.href()).isEqualTo("javascript:alert(1)"));
 
         // a redrive that succeeds moves exactly one count from failed to stored; a second delivery changes nothing
         assertThat(ledger.recordStored(exec, ds.get(2), pdf(ds.get(2)))).isEqualTo(Transition.STORED);
@@ -185,10 +203,10 @@ class ExecutionLedgerIT {
         assertThat(completed.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(completed.startedAt()).isEqualTo(startedAt);
         assertThat(completed.updatedAt()).isAfterOrEqualTo(settled.updatedAt());
-        assertThat(ledger.statusHistory("e3")).extracting(io.tdnet.model.StatusChange::status).containsExactly(
+        assertThat(queries.statusHistory("e3")).extracting(io.tdnet.model.StatusChange::status).containsExactly(
                 ExecutionStatus.LISTING, ExecutionStatus.RUNNING, ExecutionStatus.COMPLETED_WITH_FAILURES, ExecutionStatus.COMPLETED);
-        assertThat(ledger.statusHistory("e3").get(0).at()).isEqualTo(startedAt);
-        assertThat(ledger.statusHistory("no-such-execution")).isEmpty();
+        assertThat(queries.statusHistory("e3").get(0).at()).isEqualTo(startedAt);
+        assertThat(queries.statusHistory("no-such-execution")).isEmpty();
 
         ledger.begin("e4", DATE);
         ledger.markFailed("e4", "page 3 is a maintenance page");
@@ -213,6 +231,25 @@ class ExecutionLedgerIT {
         ExecutionSummary s = ledger.markRunning("e7");
         assertThat(s.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(s.alreadyPresent()).isEqualTo(1);
+    }
+
+    @Test
+    void anOutcomeForAFailedExecutionIsRefusedAfterTheRetriesAndChangesNothing() {
+        List<Disclosure> ds = disclosures(2);
+        ledger.begin("e9", DATE);
+        ledger.acceptListing("e9", new ListingPlan(2, 0, ds, List.of(), List.of()));
+        ledger.markFailed("e9", "the run was abandoned");
+
+        // the counter update's guard (status <> FAILED) cancels every attempt: retried, then given up
+        assertThatThrownBy(() -> ledger.recordStored("e9", ds.get(0), pdf(ds.get(0))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("after 8 attempts");
+        assertThatThrownBy(() -> ledger.recordFailed("e9", ds.get(1).disclosureId(), "http 404"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("after 8 attempts");
+        assertThat(archive.get(ds.get(0).disclosureId())).isEmpty();
+        ExecutionSummary s = ledger.summary("e9").orElseThrow();
+        assertThat(s.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(s.stored() + s.failed()).isZero();
+        assertThat(queries.pending("e9")).hasSize(2);
     }
 
     @Test
@@ -283,7 +320,7 @@ class ExecutionLedgerIT {
         Set<DisclosureId> everStored = new java.util.HashSet<>();
         for (String exec : executions) {
             ExecutionSummary s = ledger.summary(exec).orElseThrow();
-            Map<Outcome, Long> rows = ledger.outcomes(exec).collect(Collectors.groupingBy(OutcomeRow::outcome, Collectors.counting()));
+            Map<Outcome, Long> rows = queries.outcomes(exec).collect(Collectors.groupingBy(OutcomeRow::outcome, Collectors.counting()));
             // invariant 2: counters equal the outcome rows they count
             assertThat(s.stored()).as("stored of %s (seed %d)", exec, seed).isEqualTo(rows.getOrDefault(Outcome.STORED, 0L));
             assertThat(s.alreadyPresent()).isEqualTo(rows.getOrDefault(Outcome.ALREADY_PRESENT, 0L));
@@ -293,10 +330,10 @@ class ExecutionLedgerIT {
             assertThat(s.listed()).isEqualTo(listed.get(exec).size());
             assertThat(s.allAccountedFor()).isTrue();
             assertThat(s.status()).isEqualTo(s.failed() > 0 ? ExecutionStatus.COMPLETED_WITH_FAILURES : ExecutionStatus.COMPLETED);
-            assertThat(ledger.failures(exec)).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
+            assertThat(queries.failures(exec)).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
             // healed ones are never left failed
-            assertThat(ledger.failures(exec)).noneMatch(r -> healed.getOrDefault(exec, Set.of()).contains(r.disclosureId()));
-            ledger.outcomes(exec).filter(r -> r.outcome() == Outcome.STORED).forEach(r -> everStored.add(r.disclosureId()));
+            assertThat(queries.failures(exec)).noneMatch(r -> healed.getOrDefault(exec, Set.of()).contains(r.disclosureId()));
+            queries.outcomes(exec).filter(r -> r.outcome() == Outcome.STORED).forEach(r -> everStored.add(r.disclosureId()));
         }
         // invariant 3: one item per disclosure, stored by exactly one execution
         long storedRows = executions.stream().mapToLong(e -> ledger.summary(e).orElseThrow().stored()).sum();

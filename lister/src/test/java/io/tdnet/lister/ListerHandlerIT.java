@@ -111,7 +111,7 @@ class ListerHandlerIT {
         messages.forEach(m -> ids.add(m.disclosure().disclosureId()));
         assertThat(messages).hasSize(day.ids().size());
         assertThat(ids).containsExactlyInAnyOrderElementsOf(day.ids());
-        ExecutionSummary summary = ledger.latestFor(DAY).orElseThrow();
+        ExecutionSummary summary = ledger.executionsOf(DAY).findFirst().orElseThrow();
         assertThat(summary.status()).isEqualTo(ExecutionStatus.RUNNING);
         assertThat(summary.bannerTotal()).isEqualTo((long) day.bannerTotal());
         assertThat(summary.listed() + summary.withdrawn()).isEqualTo(day.bannerTotal());
@@ -125,7 +125,7 @@ class ListerHandlerIT {
         assertThat(result).containsEntry("date", "2026-01-05").containsEntry("status", "FAILED");
         assertThat((String) result.get("reason")).contains("2026-01-05");
         assertThat(drainDownloadQueue()).isEmpty();
-        assertThat(ledger.latestFor(LocalDate.of(2026, 1, 5)).orElseThrow().reason()).contains("2026-01-05");
+        assertThat(ledger.executionsOf(LocalDate.of(2026, 1, 5)).findFirst().orElseThrow().reason()).contains("2026-01-05");
     }
 
     @Test

@@ -11,7 +11,7 @@ import io.tdnet.dlq.DeadLetterQueues;
 import io.tdnet.dlq.QueueKind;
 import io.tdnet.dlq.RedriveRequest;
 import io.tdnet.downloader.RetrySchedule;
-import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.lister.ListingResult;
 import io.tdnet.model.DisclosureId;
 import io.tdnet.model.ExecutionStatus;
@@ -114,9 +114,9 @@ final class ChaosRun {
                         int moved = dlq.redrive(RedriveRequest.everything(QueueKind.DOWNLOAD)).moved().size()
                                 + dlq.redrive(RedriveRequest.everything(QueueKind.PERSIST)).moved().size();
                         awaitDrained(pipeline);
-                        if (moved == 0 || pipeline.ledger().summary(executionId).orElseThrow().failed() <= trulyPermanent.size() + 1) break;
+                        if (moved == 0 || pipeline.queries().summary(executionId).orElseThrow().failed() <= trulyPermanent.size() + 1) break;
                     }
-                    ExecutionSummary after = pipeline.ledger().summary(executionId).orElseThrow();
+                    ExecutionSummary after = pipeline.queries().summary(executionId).orElseThrow();
                     if (!after.status().isSettled()) pipeline.runUntilSettled(executionId, s -> {});
                     awaitDrained(pipeline);
                     pipeline.stopWorkers();
@@ -194,10 +194,9 @@ final class ChaosRun {
         int doubled = 0;
         int counterErrors = 0;
         var resources = env.resources();
-        ExecutionLedger ledger = new ExecutionLedger(env.dynamoDb(), resources.executionsTable(), resources.disclosuresTable(),
-                Clock.systemUTC());
-        ExecutionSummary summary = ledger.summary(executionId).orElseThrow();
-        List<OutcomeRow> rows = ledger.outcomes(executionId).toList();
+        ExecutionQueries queries = new ExecutionQueries(env.dynamoDb(), resources.executionsTable());
+        ExecutionSummary summary = queries.summary(executionId).orElseThrow();
+        List<OutcomeRow> rows = queries.outcomes(executionId).toList();
         Set<DisclosureId> truth = new HashSet<>(day.ids());
 
         // 1. nothing lost: banner = listed + withdrawn; settled listed = stored + present + failed

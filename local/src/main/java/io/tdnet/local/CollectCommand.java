@@ -33,7 +33,7 @@ final class CollectCommand implements Callable<Integer> {
              LocalPipeline pipeline = new LocalPipeline(env, options, Clock.systemUTC(), metrics)) {
             out.printf("tdnet collect: %s → %s, at most %s requests/s to %s%n", dates.get(0), dates.get(dates.size() - 1),
                     options.rate(), options.origin());
-            RunTelemetry runs = new RunTelemetry(env, pipeline.ledger(), metrics, environment.dataDir, sampleInterval,
+            RunTelemetry runs = new RunTelemetry(env, pipeline.queries(), metrics, environment.dataDir, sampleInterval,
                     "collect", RunTelemetry.commandSuffix(environment), Clock.systemUTC());
             return new Collector(pipeline, out, ProgressPrinter.forConsole(out), runs).collect(dates);
         }

@@ -52,9 +52,9 @@ final class DemoCommand implements Callable<Integer> {
                 int exit;
                 try (LocalPipeline pipeline = new LocalPipeline(env, options, Clock.systemUTC())) {
                     exit = new Collector(pipeline, out, ProgressPrinter.forConsole(out)).collect(DAY);
-                    var summary = pipeline.ledger().latestFor(DAY).orElseThrow();
+                    var summary = pipeline.queries().latestFor(DAY).orElseThrow();
                     out.println();
-                    out.print(StatusView.human(summary, pipeline.ledger().failures(summary.executionId())));
+                    out.print(StatusView.human(summary, pipeline.queries().failures(summary.executionId())));
                 }
                 out.printf("%nPDFs:   %s%n", env.locationOf(String.format("pdf/%04d/%02d/%02d/", DAY.getYear(), DAY.getMonthValue(), DAY.getDayOfMonth())));
                 out.printf("wall time %.1f s (stack start included)%n", (System.nanoTime() - t0) / 1e9);

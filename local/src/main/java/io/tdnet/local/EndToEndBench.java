@@ -66,7 +66,7 @@ final class EndToEndBench {
                 ExecutionSummary summary;
                 try (LocalPipeline pipeline = new LocalPipeline(new InterceptedEnvironment(env, counts), options, Clock.systemUTC())) {
                     new Collector(pipeline, silent, new ProgressPrinter(progress, false, 10_000)).collect(DAY);
-                    summary = pipeline.ledger().latestFor(DAY).orElseThrow();
+                    summary = pipeline.queries().latestFor(DAY).orElseThrow();
                 }
                 double wall = (System.nanoTime() - t0) / 1e9;
                 if (summary.status() != ExecutionStatus.COMPLETED || summary.stored() != day.ids().size()) {

@@ -85,7 +85,7 @@ final class LocalDlqContext implements DlqContext, AutoCloseable {
                 }
                 Map<String, OutcomeRow> rows = byExecution.computeIfAbsent(moved.executionId(), id -> {
                     Map<String, OutcomeRow> map = new HashMap<>();
-                    pipeline.ledger().outcomes(id).filter(r -> r.disclosureId() != null)
+                    pipeline.queries().outcomes(id).filter(r -> r.disclosureId() != null)
                             .forEach(r -> map.put(r.disclosureId().value(), r));
                     return map;
                 });

@@ -5,6 +5,7 @@ import io.tdnet.downloader.DownloaderConfig;
 import io.tdnet.downloader.PdfDownloader;
 import io.tdnet.ledger.DisclosureArchive;
 import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.lister.DayListingReader;
 import io.tdnet.lister.DisclosureLister;
 import io.tdnet.lister.ExecutionIds;
@@ -46,6 +47,7 @@ final class LocalPipeline implements AutoCloseable {
     private final CollectOptions options;
     private final Clock clock;
     private final ExecutionLedger ledger;
+    private final ExecutionQueries queries;
     private final DisclosureArchive archive;
     private final DisclosureLister lister;
     private final DownloadWorker downloadWorker;
@@ -72,6 +74,7 @@ final class LocalPipeline implements AutoCloseable {
         this.clock = clock;
         var resources = environment.resources();
         this.ledger = new ExecutionLedger(environment.dynamoDb(), resources.executionsTable(), resources.disclosuresTable(), clock);
+        this.queries = new ExecutionQueries(environment.dynamoDb(), resources.executionsTable());
         this.archive = new DisclosureArchive(environment.dynamoDb(), resources.disclosuresTable(), clock);
         RequestPacer pacer = options.unthrottled() ? RequestPacer.unlimited() : RequestPacer.perSecond(options.rate());
         TdnetPageClient pages = new TdnetPageClient(options.origin(), pacer,
@@ -93,8 +96,8 @@ final class LocalPipeline implements AutoCloseable {
         return metrics;
     }
 
-    ExecutionLedger ledger() {
-        return ledger;
+    ExecutionQueries queries() {
+        return queries;
     }
 
     DisclosureArchive archive() {

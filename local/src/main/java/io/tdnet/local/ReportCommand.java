@@ -1,6 +1,6 @@
 package io.tdnet.local;
 
-import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.telemetry.InMemoryMetrics;
 import java.nio.file.Path;
@@ -38,8 +38,8 @@ final class ReportCommand implements Callable<Integer> {
         try (PipelineEnvironment env = environment.open()) {
             var r = env.resources();
             Clock clock = Clock.systemUTC();
-            ExecutionLedger ledger = new ExecutionLedger(env.dynamoDb(), r.executionsTable(), r.disclosuresTable(), clock);
-            Optional<ExecutionSummary> found = executionId != null ? ledger.summary(executionId) : ledger.latestFor(date);
+            ExecutionQueries queries = new ExecutionQueries(env.dynamoDb(), r.executionsTable());
+            Optional<ExecutionSummary> found = executionId != null ? queries.summary(executionId) : queries.latestFor(date);
             if (found.isEmpty()) {
                 spec.commandLine().getErr().println("tdnet: no execution " + (executionId != null ? executionId : "for " + date)
                         + " in " + env.describe());
@@ -48,7 +48,7 @@ final class ReportCommand implements Callable<Integer> {
             if (date != null && !found.get().targetDate().equals(date)) {
                 throw new IllegalArgumentException("execution " + executionId + " is of " + found.get().targetDate() + ", not " + date);
             }
-            RunTelemetry telemetry = new RunTelemetry(env, ledger, new InMemoryMetrics(), environment.dataDir, Duration.ofSeconds(1),
+            RunTelemetry telemetry = new RunTelemetry(env, queries, new InMemoryMetrics(), environment.dataDir, Duration.ofSeconds(1),
                     "report", RunTelemetry.commandSuffix(environment), clock);
             Path written = telemetry.writeReport(found.get().executionId(), output);
             spec.commandLine().getOut().println(written);

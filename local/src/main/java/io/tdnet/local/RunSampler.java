@@ -1,12 +1,12 @@
 package io.tdnet.local;
 
-import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.PipelineResources;
 import io.tdnet.telemetry.InMemoryMetrics;
 import io.tdnet.telemetry.MetricsSnapshot;
-import io.tdnet.telemetry.run.QueueDepth;
-import io.tdnet.telemetry.run.RunSample;
+import io.tdnet.report.QueueDepth;
+import io.tdnet.report.RunSample;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ final class RunSampler implements AutoCloseable {
 
     private final SqsClient sqs;
     private final PipelineResources resources;
-    private final ExecutionLedger ledger;
+    private final ExecutionQueries queries;
     private final InMemoryMetrics metrics;
     private final String executionId;
     private final Duration interval;
@@ -40,11 +40,11 @@ final class RunSampler implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final long startedNanos;
 
-    private RunSampler(SqsClient sqs, PipelineResources resources, ExecutionLedger ledger, InMemoryMetrics metrics,
+    private RunSampler(SqsClient sqs, PipelineResources resources, ExecutionQueries queries, InMemoryMetrics metrics,
                        String executionId, Duration interval, Clock clock) {
         this.sqs = sqs;
         this.resources = resources;
-        this.ledger = ledger;
+        this.queries = queries;
         this.metrics = metrics;
         this.executionId = executionId;
         this.interval = interval;
@@ -58,9 +58,9 @@ final class RunSampler implements AutoCloseable {
     }
 
     /** Starts sampling now (first sample after one interval). */
-    static RunSampler start(SqsClient sqs, PipelineResources resources, ExecutionLedger ledger, InMemoryMetrics metrics,
+    static RunSampler start(SqsClient sqs, PipelineResources resources, ExecutionQueries queries, InMemoryMetrics metrics,
                             String executionId, Duration interval, Clock clock) {
-        RunSampler sampler = new RunSampler(sqs, resources, ledger, metrics, executionId, interval, clock);
+        RunSampler sampler = new RunSampler(sqs, resources, queries, metrics, executionId, interval, clock);
         long millis = Math.max(1, interval.toMillis());
         // fixed delay, not fixed rate: a slow sample (busy machine) must not be followed by a burst of catch-up samples
         sampler.timer.scheduleWithFixedDelay(sampler::sampleQuietly, millis, millis, TimeUnit.MILLISECONDS);
@@ -87,7 +87,7 @@ final class RunSampler implements AutoCloseable {
 
     RunSample sample() {
         long elapsed = (System.nanoTime() - startedNanos) / 1_000_000;
-        ExecutionSummary s = ledger.summary(executionId).orElseThrow();
+        ExecutionSummary s = queries.summary(executionId).orElseThrow();
         MetricsSnapshot m = metrics.snapshot();
         return new RunSample(elapsed, clock.instant(), depth(resources.downloadQueueUrl()), depth(resources.persistQueueUrl()),
                 depth(resources.downloadDlqUrl()), depth(resources.persistDlqUrl()), s.listed(), s.stored(),

@@ -1,13 +1,13 @@
 package io.tdnet.local;
 
-import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.telemetry.InMemoryMetrics;
-import io.tdnet.telemetry.report.HtmlRunReport;
-import io.tdnet.telemetry.report.RunReport;
-import io.tdnet.telemetry.run.RunRecord;
-import io.tdnet.telemetry.run.RunRecords;
-import io.tdnet.telemetry.run.RunSample;
+import io.tdnet.report.HtmlRunReport;
+import io.tdnet.report.RunReport;
+import io.tdnet.report.RunRecord;
+import io.tdnet.report.RunRecords;
+import io.tdnet.report.RunSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ final class RunTelemetry {
     static final RunTelemetry NONE = new RunTelemetry(null, null, null, null, Duration.ofSeconds(1), "", "", Clock.systemUTC());
 
     private final PipelineEnvironment environment;
-    private final ExecutionLedger ledger;
+    private final ExecutionQueries queries;
     private final InMemoryMetrics metrics;
     private final Path dataDir;
     private final Duration interval;
@@ -42,11 +42,11 @@ final class RunTelemetry {
     /**
      * @param commandSuffix appended to the commands the report prints ({@code --data-dir DIR} or the AWS flags)
      */
-    RunTelemetry(PipelineEnvironment environment, ExecutionLedger ledger, InMemoryMetrics metrics, Path dataDir,
+    RunTelemetry(PipelineEnvironment environment, ExecutionQueries queries, InMemoryMetrics metrics, Path dataDir,
                  Duration interval, String command, String commandSuffix, Clock clock) {
         if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("--sample-interval must be positive");
         this.environment = environment;
-        this.ledger = ledger;
+        this.queries = queries;
         this.metrics = metrics;
         this.dataDir = dataDir;
         this.interval = interval;
@@ -63,7 +63,7 @@ final class RunTelemetry {
     synchronized void running(ExecutionSummary summary) {
         if (!enabled() || sampler != null) return;
         samplingStarted = clock.instant();
-        sampler = RunSampler.start(environment.sqs(), environment.resources(), ledger, metrics, summary.executionId(),
+        sampler = RunSampler.start(environment.sqs(), environment.resources(), queries, metrics, summary.executionId(),
                 interval, clock);
     }
 
@@ -87,9 +87,9 @@ final class RunTelemetry {
 
     /** Writes the report of an execution to {@code output}, or to its default place under the data dir. */
     Path writeReport(String executionId, Path output) {
-        ExecutionSummary summary = ledger.summary(executionId)
+        ExecutionSummary summary = queries.summary(executionId)
                 .orElseThrow(() -> new IllegalArgumentException("no execution " + executionId));
-        RunReport report = new RunReport(summary, ledger.statusHistory(executionId), ledger.failures(executionId),
+        RunReport report = new RunReport(summary, queries.statusHistory(executionId), queries.failures(executionId),
                 new RunRecords(dataDir).read(executionId), commandSuffix, clock.instant());
         Path target = output != null ? output
                 : dataDir.resolve("reports").resolve(summary.targetDate() + "-" + executionId + ".html");

@@ -1,6 +1,6 @@
 package io.tdnet.local;
 
-import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.JsonCodec;
 import java.io.PrintWriter;
@@ -40,9 +40,9 @@ final class StatusCommand implements Callable<Integer> {
         JsonCodec codec = new JsonCodec();
         try (PipelineEnvironment env = environment.open()) {
             var resources = env.resources();
-            ExecutionLedger ledger = new ExecutionLedger(env.dynamoDb(), resources.executionsTable(), resources.disclosuresTable(), Clock.systemUTC());
+            ExecutionQueries queries = new ExecutionQueries(env.dynamoDb(), resources.executionsTable());
             if (date == null && executionId == null) {
-                List<ExecutionSummary> recent = ledger.recent(limit);
+                List<ExecutionSummary> recent = queries.recent(limit);
                 if (json) {
                     out.println(codec.encode(recent.stream().map(s -> StatusView.json(s, List.of())).toList()));
                 } else if (recent.isEmpty()) {
@@ -53,14 +53,14 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 return ExitCodes.OK;
             }
-            Optional<ExecutionSummary> found = executionId != null ? ledger.summary(executionId) : ledger.latestFor(date);
+            Optional<ExecutionSummary> found = executionId != null ? queries.summary(executionId) : queries.latestFor(date);
             if (found.isEmpty()) {
                 spec.commandLine().getErr().println("tdnet: no execution " + (executionId != null ? executionId : "for " + date)
                         + " in " + env.describe());
                 return ExitCodes.USAGE;
             }
             ExecutionSummary summary = found.get();
-            var failures = ledger.failures(summary.executionId());
+            var failures = queries.failures(summary.executionId());
             out.print(json ? codec.encode(StatusView.json(summary, failures)) + System.lineSeparator() : StatusView.human(summary, failures));
             out.flush();
             return ExitCodes.OK;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdnet.model.DisclosureId;
 import io.tdnet.model.JsonCodec;
-import io.tdnet.telemetry.run.RunRecord;
+import io.tdnet.report.RunRecord;
 import io.tdnet.testkit.tdnet.FakeDay;
 import io.tdnet.testkit.tdnet.FakeTdnet;
 import io.tdnet.testkit.tdnet.Fault;

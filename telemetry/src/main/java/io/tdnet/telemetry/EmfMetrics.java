@@ -1,7 +1,10 @@
 package io.tdnet.telemetry;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.tdnet.model.ExecutionStatus;
+import io.tdnet.model.MetricIdentity;
 import io.tdnet.model.MetricNames;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,29 +12,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * CloudWatch Embedded Metric Format for the Lambdas: metrics accumulate during an invocation and
  * {@link #flush()} (called once, at the end of {@code handleRequest}, also when it throws) prints them
- * as one JSON line to stdout, which the Lambda runtime sends to CloudWatch Logs, where they become
+ * as JSON lines to stdout, which the Lambda runtime sends to CloudWatch Logs, where they become
  * metrics in {@link MetricNames#NAMESPACE} — no PutMetricData call, no SDK client, nothing to load on a
  * cold start.
  *
- * <p>Dimensions: every metric has {@code Component}; {@code Failed} also has {@code Reason} (a
- * {@link FailureReasons} category), {@code Executions}/{@code ExecutionDurationMs} also {@code Status}.
- * EMF gives a dimension one value per document, so an invocation whose failures had several reasons
- * (or executions several statuses) adds one short document per further value; the usual invocation
- * writes exactly one line. Nothing is written for an invocation that recorded nothing.
+ * <p>Only {@link MetricIdentity catalog identities} are emitted, each with exactly its dimension set:
+ * that is what the stack's alarms and dashboard watch. EMF gives a dimension one value per document
+ * (and a metric one value), so an invocation whose failures had several reasons, or whose executions
+ * several statuses, adds one short document per further value; the usual invocation writes exactly one
+ * line. Nothing is written for an invocation that recorded nothing.
  */
 public final class EmfMetrics implements PipelineMetrics {
     private final String component;
     private final PrintStream out;
     private final Clock clock;
 
-    private final Map<String, Long> counts = new LinkedHashMap<>();
-    private final Map<String, Long> failedByReason = new TreeMap<>();
-    private final Map<ExecutionStatus, long[]> executions = new TreeMap<>();
+    /** One CloudWatch series: an identity with its dimension values. */
+    private record Series(MetricIdentity identity, Map<String, String> dimensions) {}
+
+    private final Map<Series, Long> values = new LinkedHashMap<>();
 
     /**
      * @param component the {@code Component} dimension ("lister", "downloader", "persister")
@@ -48,32 +51,42 @@ public final class EmfMetrics implements PipelineMetrics {
         return new EmfMetrics(component, System.out, Clock.systemUTC());
     }
 
-    @Override public void listed(long count) { add(MetricNames.LISTED, count); }
-    @Override public void enqueued(long count) { add(MetricNames.ENQUEUED, count); }
-    @Override public void downloadedBytes(long bytes) { add(MetricNames.DOWNLOADED_BYTES, bytes); }
-    @Override public void stored() { add(MetricNames.STORED, 1); }
-    @Override public void alreadyPresent() { add(MetricNames.ALREADY_PRESENT, 1); }
-    @Override public void retried(String reason) { add(MetricNames.RETRIES, 1); }
+    @Override public void listed(long count) { add(MetricIdentity.LISTED, count, null); }
+    @Override public void enqueued(long count) { add(MetricIdentity.ENQUEUED, count, null); }
+    @Override public void downloadedBytes(long bytes) { add(MetricIdentity.DOWNLOADED_BYTES, bytes, null); }
+    @Override public void stored() { add(MetricIdentity.STORED, 1, null); }
+    @Override public void alreadyPresent() { add(MetricIdentity.ALREADY_PRESENT, 1, null); }
+    @Override public void retried(String reason) { add(MetricIdentity.RETRIES, 1, null); }
 
     @Override
     public void rateLimitWaited(Duration waited) {
-        add(MetricNames.RATE_LIMIT_WAIT_MS, Math.max(0, waited.toMillis()));
+        add(MetricIdentity.RATE_LIMIT_WAIT_MS, Math.max(0, waited.toMillis()), null);
     }
 
     @Override
     public synchronized void failed(String reason) {
-        failedByReason.merge(FailureReasons.category(reason), 1L, Long::sum);
+        add(MetricIdentity.FAILED, 1, null);
+        add(MetricIdentity.FAILED_BY_REASON, 1, FailureReasons.category(reason));
     }
 
     @Override
     public synchronized void executionFinished(ExecutionStatus status, Duration duration) {
-        long[] v = executions.computeIfAbsent(status, s -> new long[2]);
-        v[0]++;
-        v[1] += duration.toMillis();
+        add(MetricIdentity.EXECUTIONS, 1, status.name());
+        add(MetricIdentity.EXECUTION_DURATION_MS, duration.toMillis(), status.name());
     }
 
-    private synchronized void add(String name, long value) {
-        counts.merge(name, value, Long::sum);
+    /**
+     * Adds to the series of {@code identity}: {@code Component} is this emitter's, the one other
+     * dimension (Reason or Status), if the identity has one, is {@code value}.
+     */
+    private synchronized void add(MetricIdentity identity, long amount, String value) {
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        for (String dimension : identity.dimensions()) {
+            String v = dimension.equals(MetricNames.DIM_COMPONENT) ? component : value;
+            if (v == null) throw new IllegalArgumentException(identity + " needs a value for " + dimension);
+            dimensions.put(dimension, v);
+        }
+        values.merge(new Series(identity, dimensions), amount, Long::sum);
     }
 
     /**
@@ -81,93 +94,77 @@ public final class EmfMetrics implements PipelineMetrics {
      * and logs); empty when nothing was recorded.
      */
     public synchronized List<String> flush() {
-        List<String> documents = new ArrayList<>();
-        List<Map.Entry<String, Long>> reasons = new ArrayList<>(failedByReason.entrySet());
-        List<Map.Entry<ExecutionStatus, long[]>> statuses = new ArrayList<>(executions.entrySet());
-        if (counts.isEmpty() && reasons.isEmpty() && statuses.isEmpty()) return documents;
+        if (values.isEmpty()) return List.of();
         long timestamp = clock.millis();
-
-        // the main document: every counter by Component, plus the first reason and the first status
-        List<String> directives = new ArrayList<>();
-        JsonText root = new JsonText();
-        List<String[]> byComponent = new ArrayList<>();
-        counts.forEach((name, value) -> byComponent.add(new String[] {name, unit(name)}));
-        long failedTotal = reasons.stream().mapToLong(Map.Entry::getValue).sum();
-        if (failedTotal > 0) byComponent.add(new String[] {MetricNames.FAILED, "Count"});
-        if (!byComponent.isEmpty()) directives.add(directive(List.of(MetricNames.DIM_COMPONENT), byComponent));
-        root.field(MetricNames.DIM_COMPONENT, component);
-        counts.forEach(root::field);
-        if (failedTotal > 0) root.field(MetricNames.FAILED, failedTotal);
-        // With one reason the Failed total is that reason's count; with more, each gets its own document.
-        if (reasons.size() == 1) {
-            directives.add(directive(List.of(MetricNames.DIM_COMPONENT, MetricNames.DIM_REASON),
-                    List.<String[]>of(new String[] {MetricNames.FAILED, "Count"})));
-            root.field(MetricNames.DIM_REASON, reasons.get(0).getKey());
-        }
-        if (!statuses.isEmpty()) {
-            directives.add(executionDirective());
-            root.field(MetricNames.DIM_STATUS, statuses.get(0).getKey().name());
-            root.field(MetricNames.EXECUTIONS, statuses.get(0).getValue()[0]);
-            root.field(MetricNames.EXECUTION_DURATION_MS, statuses.get(0).getValue()[1]);
-        }
-        documents.add(document(timestamp, directives, root));
-
-        if (reasons.size() > 1) {
-            for (Map.Entry<String, Long> reason : reasons) {
-                JsonText doc = new JsonText().field(MetricNames.DIM_COMPONENT, component)
-                        .field(MetricNames.DIM_REASON, reason.getKey()).field(MetricNames.FAILED, reason.getValue());
-                documents.add(document(timestamp, List.of(directive(List.of(MetricNames.DIM_COMPONENT, MetricNames.DIM_REASON),
-                        List.<String[]>of(new String[] {MetricNames.FAILED, "Count"}))), doc));
-            }
-        }
-        for (int i = 1; i < statuses.size(); i++) {
-            JsonText doc = new JsonText().field(MetricNames.DIM_COMPONENT, component)
-                    .field(MetricNames.DIM_STATUS, statuses.get(i).getKey().name())
-                    .field(MetricNames.EXECUTIONS, statuses.get(i).getValue()[0])
-                    .field(MetricNames.EXECUTION_DURATION_MS, statuses.get(i).getValue()[1]);
-            documents.add(document(timestamp, List.of(executionDirective()), doc));
-        }
-        documents.forEach(out::println);
+        List<Document> documents = new ArrayList<>();
+        values.forEach((series, value) -> documents.stream().filter(d -> d.accepts(series, value)).findFirst()
+                .orElseGet(() -> {
+                    Document d = new Document();
+                    documents.add(d);
+                    return d;
+                }).add(series, value));
+        List<String> lines = documents.stream().map(d -> d.json(timestamp)).toList();
+        lines.forEach(out::println);
         out.flush();
-        counts.clear();
-        failedByReason.clear();
-        executions.clear();
-        return documents;
+        values.clear();
+        return lines;
     }
 
-    private static String executionDirective() {
-        return directive(List.of(MetricNames.DIM_COMPONENT, MetricNames.DIM_STATUS), List.of(
-                new String[] {MetricNames.EXECUTIONS, "Count"},
-                new String[] {MetricNames.EXECUTION_DURATION_MS, "Milliseconds"}));
-    }
+    /** One EMF document: root members (dimension values, metric values) and a directive per dimension set. */
+    private static final class Document {
+        private final Map<String, String> dimensions = new LinkedHashMap<>();
+        private final Map<String, Long> metrics = new LinkedHashMap<>();
+        private final Map<List<String>, List<MetricIdentity>> directives = new LinkedHashMap<>();
 
-    /** The {@code _aws} metadata wrapped around the root members. */
-    private static String document(long timestamp, List<String> directives, JsonText root) {
-        String aws = new JsonText().field("Timestamp", timestamp)
-                .raw("CloudWatchMetrics", "[" + String.join(",", directives) + "]").close();
-        return root.raw("_aws", aws).close();
-    }
-
-    private static String directive(List<String> dimensions, List<String[]> metrics) {
-        StringBuilder dims = new StringBuilder("[[");
-        for (int i = 0; i < dimensions.size(); i++) {
-            if (i > 0) dims.append(',');
-            JsonText.quote(dims, dimensions.get(i));
+        /** False when a dimension or the metric already has another value in this document. */
+        boolean accepts(Series series, long value) {
+            for (Map.Entry<String, String> d : series.dimensions().entrySet()) {
+                String present = dimensions.get(d.getKey());
+                if (present != null && !present.equals(d.getValue())) return false;
+            }
+            Long present = metrics.get(series.identity().metricName());
+            return present == null || present == value;
         }
-        dims.append("]]");
-        StringBuilder list = new StringBuilder("[");
-        for (int i = 0; i < metrics.size(); i++) {
-            if (i > 0) list.append(',');
-            list.append(new JsonText().field("Name", metrics.get(i)[0]).field("Unit", metrics.get(i)[1]).close());
-        }
-        list.append(']');
-        return new JsonText().field("Namespace", MetricNames.NAMESPACE).raw("Dimensions", dims.toString())
-                .raw("Metrics", list.toString()).close();
-    }
 
-    private static String unit(String metric) {
-        if (metric.equals(MetricNames.DOWNLOADED_BYTES)) return "Bytes";
-        if (metric.equals(MetricNames.RATE_LIMIT_WAIT_MS) || metric.equals(MetricNames.EXECUTION_DURATION_MS)) return "Milliseconds";
-        return "Count";
+        void add(Series series, long value) {
+            dimensions.putAll(series.dimensions());
+            metrics.put(series.identity().metricName(), value);
+            directives.computeIfAbsent(series.identity().dimensions(), k -> new ArrayList<>()).add(series.identity());
+        }
+
+        String json(long timestamp) {
+            return JsonLines.object(json -> {
+                for (Map.Entry<String, String> d : dimensions.entrySet()) json.writeStringField(d.getKey(), d.getValue());
+                for (Map.Entry<String, Long> m : metrics.entrySet()) json.writeNumberField(m.getKey(), m.getValue());
+                json.writeObjectFieldStart("_aws");
+                json.writeNumberField("Timestamp", timestamp);
+                json.writeArrayFieldStart("CloudWatchMetrics");
+                for (Map.Entry<List<String>, List<MetricIdentity>> directive : directives.entrySet()) {
+                    directive(json, directive.getKey(), directive.getValue());
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            });
+        }
+
+        private static void directive(JsonGenerator json, List<String> dimensions, List<MetricIdentity> identities)
+                throws IOException {
+            json.writeStartObject();
+            json.writeStringField("Namespace", MetricNames.NAMESPACE);
+            json.writeArrayFieldStart("Dimensions");
+            json.writeStartArray();
+            for (String dimension : dimensions) json.writeString(dimension);
+            json.writeEndArray();
+            json.writeEndArray();
+            json.writeArrayFieldStart("Metrics");
+            for (MetricIdentity identity : identities) {
+                json.writeStartObject();
+                json.writeStringField("Name", identity.metricName());
+                json.writeStringField("Unit", identity.unit());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
     }
 }

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,22 +39,27 @@ public final class JsonLogLayout extends LayoutBase<ILoggingEvent> {
     public String doLayout(ILoggingEvent event) {
         Map<String, String> mdc = event.getMDCPropertyMap();
         String component = mdc == null ? null : mdc.get(MDC_COMPONENT);
-        JsonText json = new JsonText()
-                .field("level", event.getLevel().toString())
-                .field("time", TIME.format(Instant.ofEpochMilli(event.getTimeStamp())))
-                .field("component", component != null ? component : simpleName(event.getLoggerName()))
-                .field("message", capped(event.getFormattedMessage()));
-        if (mdc != null) {
-            json.field("execution_id", mdc.get(MDC_EXECUTION_ID));
-            json.field("disclosure_id", mdc.get(MDC_DISCLOSURE_ID));
-        }
-        IThrowableProxy error = event.getThrowableProxy();
-        if (error != null) {
-            json.field("error", error.getClassName());
-            json.field("reason", capped(error.getMessage()));
-            json.raw("at", frames(error));
-        }
-        return json.close() + CoreConstants.LINE_SEPARATOR;
+        String line = JsonLines.object(json -> {
+            string(json, "level", event.getLevel().toString());
+            string(json, "time", TIME.format(Instant.ofEpochMilli(event.getTimeStamp())));
+            string(json, "component", component != null ? component : simpleName(event.getLoggerName()));
+            string(json, "message", capped(event.getFormattedMessage()));
+            if (mdc != null) {
+                string(json, "execution_id", mdc.get(MDC_EXECUTION_ID));
+                string(json, "disclosure_id", mdc.get(MDC_DISCLOSURE_ID));
+            }
+            IThrowableProxy error = event.getThrowableProxy();
+            if (error != null) {
+                string(json, "error", error.getClassName());
+                string(json, "reason", capped(error.getMessage()));
+                json.writeArrayFieldStart("at");
+                StackTraceElementProxy[] trace = error.getStackTraceElementProxyArray();
+                int n = trace == null ? 0 : Math.min(MAX_FRAMES, trace.length);
+                for (int i = 0; i < n; i++) json.writeString(JsonLines.wellFormed(trace[i].getStackTraceElement().toString()));
+                json.writeEndArray();
+            }
+        });
+        return line + CoreConstants.LINE_SEPARATOR;
     }
 
     @Override
@@ -72,14 +78,8 @@ public final class JsonLogLayout extends LayoutBase<ILoggingEvent> {
         return text.substring(0, MAX_MESSAGE_CHARS) + "… (" + (text.length() - MAX_MESSAGE_CHARS) + " more chars)";
     }
 
-    private static String frames(IThrowableProxy error) {
-        StringBuilder out = new StringBuilder("[");
-        StackTraceElementProxy[] trace = error.getStackTraceElementProxyArray();
-        int n = trace == null ? 0 : Math.min(MAX_FRAMES, trace.length);
-        for (int i = 0; i < n; i++) {
-            if (i > 0) out.append(',');
-            JsonText.quote(out, trace[i].getStackTraceElement().toString());
-        }
-        return out.append(']').toString();
+    /** A string member; a null value is left out. */
+    private static void string(JsonGenerator json, String name, String value) throws java.io.IOException {
+        if (value != null) json.writeStringField(name, JsonLines.wellFormed(value));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdnet.model.ExecutionStatus;
+import io.tdnet.model.MetricIdentity;
 import io.tdnet.model.MetricNames;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -123,10 +124,41 @@ class EmfMetricsTest {
         metrics.flush();
         JsonNode doc = lines().get(0);
         assertThat(validEmf(doc).get(MetricNames.EXECUTION_DURATION_MS))
-                .containsExactly(List.of(MetricNames.DIM_COMPONENT, MetricNames.DIM_STATUS));
+                .containsExactly(List.of(MetricNames.DIM_STATUS));
+        assertThat(validEmf(doc).get(MetricNames.EXECUTIONS)).containsExactly(List.of(MetricNames.DIM_STATUS));
         assertThat(doc.get(MetricNames.DIM_STATUS).asText()).isEqualTo("FAILED");
         assertThat(doc.get(MetricNames.EXECUTIONS).asLong()).isEqualTo(1);
         assertThat(doc.get(MetricNames.EXECUTION_DURATION_MS).asLong()).isEqualTo(3000);
+    }
+
+    @Test
+    void everyDirectiveIsACatalogIdentityAndEveryEmittedIdentityIsReached() throws Exception {
+        metrics.listed(3);
+        metrics.enqueued(2);
+        metrics.downloadedBytes(10);
+        metrics.stored();
+        metrics.alreadyPresent();
+        metrics.retried("http 503");
+        metrics.rateLimitWaited(Duration.ofMillis(5));
+        metrics.failed("http 404");
+        metrics.failed("not a PDF (starts with <html>)");
+        metrics.executionFinished(ExecutionStatus.FAILED, Duration.ofSeconds(1));
+        metrics.executionFinished(ExecutionStatus.COMPLETED, Duration.ofSeconds(2));
+        metrics.flush();
+
+        java.util.Set<MetricIdentity> emitted = java.util.EnumSet.noneOf(MetricIdentity.class);
+        for (JsonNode doc : lines()) {
+            validEmf(doc).forEach((name, sets) -> sets.forEach(set -> emitted.add(MetricIdentity.find(name, set)
+                    .orElseThrow(() -> new AssertionError(name + set + " is not a catalog identity")))));
+        }
+        // everything but the identity no component emits yet (the unsettled-execution sweep)
+        assertThat(emitted).isEqualTo(java.util.EnumSet.complementOf(java.util.EnumSet.of(MetricIdentity.UNSETTLED_EXECUTIONS)));
+    }
+
+    @Test
+    void aDirectiveOutsideTheCatalogIsFoundByTheCheck() {
+        assertThat(MetricIdentity.find(MetricNames.EXECUTIONS, List.of(MetricNames.DIM_COMPONENT, MetricNames.DIM_STATUS))).isEmpty();
+        assertThat(MetricIdentity.find(MetricNames.EXECUTIONS, List.of(MetricNames.DIM_STATUS))).contains(MetricIdentity.EXECUTIONS);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.tdnet.telemetry.run;
+package io.tdnet.report;
 
 /** A queue's approximate depth: visible (waiting) and in flight (received, not yet deleted). */
 public record QueueDepth(long visible, long inFlight) {

@@ -1,4 +1,4 @@
-package io.tdnet.telemetry.run;
+package io.tdnet.report;
 
 import io.tdnet.model.JsonCodec;
 import java.io.IOException;

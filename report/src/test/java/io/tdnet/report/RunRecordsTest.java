@@ -1,4 +1,4 @@
-package io.tdnet.telemetry.run;
+package io.tdnet.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.tdnet.telemetry.report;
+package io.tdnet.report;
 
 import io.tdnet.model.DisclosureId;
 import io.tdnet.model.ExecutionStatus;
@@ -7,9 +7,6 @@ import io.tdnet.model.Outcome;
 import io.tdnet.model.OutcomeRow;
 import io.tdnet.model.StatusChange;
 import io.tdnet.telemetry.MetricsSnapshot;
-import io.tdnet.telemetry.run.QueueDepth;
-import io.tdnet.telemetry.run.RunRecord;
-import io.tdnet.telemetry.run.RunSample;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

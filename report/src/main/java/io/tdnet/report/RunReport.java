@@ -1,9 +1,8 @@
-package io.tdnet.telemetry.report;
+package io.tdnet.report;
 
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.OutcomeRow;
 import io.tdnet.model.StatusChange;
-import io.tdnet.telemetry.run.RunRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.tdnet.telemetry.report;
+package io.tdnet.report;
 
 import io.tdnet.model.ExecutionStatus;
 import io.tdnet.model.ExecutionSummary;
@@ -8,8 +8,6 @@ import io.tdnet.model.StatusChange;
 import io.tdnet.model.Tdnet;
 import io.tdnet.telemetry.FailureReasons;
 import io.tdnet.telemetry.MetricsSnapshot;
-import io.tdnet.telemetry.run.RunRecord;
-import io.tdnet.telemetry.run.RunSample;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -25,6 +23,9 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Each chart series is one {@code <polyline class="series" data-series="…">} with exactly one point
  * per sample (tests count them).
+ *
+ * <p>Longer than 300 lines: the page's markup, styles and chart drawing are one template, read and
+ * changed together; nothing in it is used elsewhere.
  */
 public final class HtmlRunReport {
     private static final int WIDTH = 880;

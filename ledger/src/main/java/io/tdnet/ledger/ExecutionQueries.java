@@ -1,0 +1,111 @@
+package io.tdnet.ledger;
+
+import static io.tdnet.ledger.Items.s;
+import static io.tdnet.model.Attributes.*;
+
+import io.tdnet.model.Disclosure;
+import io.tdnet.model.ExecutionSummary;
+import io.tdnet.model.JsonCodec;
+import io.tdnet.model.Names;
+import io.tdnet.model.Outcome;
+import io.tdnet.model.OutcomeRow;
+import io.tdnet.model.StatusChange;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * What the executions table says: summaries, status histories and outcome rows, read consistently
+ * where an exact count matters. Read-only; every write is an {@link ExecutionLedger} transition.
+ */
+public final class ExecutionQueries {
+    private final DynamoDbClient dynamo;
+    private final String executionsTable;
+    private final JsonCodec codec = new JsonCodec();
+
+    public ExecutionQueries(DynamoDbClient dynamo, String executionsTable) {
+        this.dynamo = dynamo;
+        this.executionsTable = executionsTable;
+    }
+
+    public Optional<ExecutionSummary> summary(String executionId) {
+        Map<String, AttributeValue> item = summaryItem(executionId);
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.summary(item));
+    }
+
+    /** The most recently started execution of a date. */
+    public Optional<ExecutionSummary> latestFor(LocalDate date) {
+        return executionsOf(date).findFirst();
+    }
+
+    /** The execution's {@code status_history}, oldest first (empty when the execution is unknown). */
+    public List<StatusChange> statusHistory(String executionId) {
+        Map<String, AttributeValue> item = summaryItem(executionId);
+        return item == null || item.isEmpty() ? List.of() : Items.statusHistory(item);
+    }
+
+    /** Executions of a date, newest first. */
+    public Stream<ExecutionSummary> executionsOf(LocalDate date) {
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(executionsTable)
+                        .indexName(Names.EXECUTIONS_BY_DATE_INDEX)
+                        .keyConditionExpression("#date = :date")
+                        .expressionAttributeNames(Map.of("#date", TARGET_DATE))
+                        .expressionAttributeValues(Map.of(":date", s(date.toString())))
+                        .scanIndexForward(false).build())
+                .items().stream()
+                // the index is eventually consistent: read the summary itself for exact counters
+                .map(item -> summary(Items.str(item, EXECUTION_ID)).orElseThrow());
+    }
+
+    /** The latest executions across dates (a scan of the sparse date index: summary rows only). */
+    public List<ExecutionSummary> recent(int limit) {
+        List<ExecutionSummary> all = new ArrayList<>();
+        dynamo.scanPaginator(b -> b.tableName(executionsTable).indexName(Names.EXECUTIONS_BY_DATE_INDEX))
+                .items().forEach(item -> all.add(Items.summary(item)));
+        all.sort((a, b) -> b.startedAt().compareTo(a.startedAt()));
+        return all.subList(0, Math.min(limit, all.size()));
+    }
+
+    /** Every outcome row of an execution (D# and R#). */
+    public Stream<OutcomeRow> outcomes(String executionId) {
+        return outcomeItems(executionId).map(Items::outcomeRow);
+    }
+
+    public List<OutcomeRow> failures(String executionId) {
+        return outcomes(executionId).filter(row -> row.outcome() == Outcome.FAILED).toList();
+    }
+
+    /** The listed disclosures that have no outcome yet, as they were listed (to enqueue them again). */
+    public List<Disclosure> pending(String executionId) {
+        return outcomeItems(executionId)
+                .filter(item -> Outcome.PENDING.name().equals(Items.str(item, OUTCOME)))
+                .map(item -> codec.decode(Items.str(item, DISCLOSURE_JSON), Disclosure.class))
+                .toList();
+    }
+
+    /** The entry keys of every outcome row (what a re-plan replaces). */
+    Stream<String> outcomeEntries(String executionId) {
+        return outcomeItems(executionId).map(item -> Items.str(item, ENTRY));
+    }
+
+    private Map<String, AttributeValue> summaryItem(String executionId) {
+        return dynamo.getItem(b -> b.tableName(executionsTable).key(Items.summaryKey(executionId)).consistentRead(true)).item();
+    }
+
+    private Stream<Map<String, AttributeValue>> outcomeItems(String executionId) {
+        // the key cannot be filtered server-side; the summary is one row among thousands
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(executionsTable)
+                        .keyConditionExpression("#id = :id")
+                        .expressionAttributeNames(Map.of("#id", EXECUTION_ID))
+                        .expressionAttributeValues(Map.of(":id", s(executionId)))
+                        .consistentRead(true).build())
+                .items().stream()
+                .filter(item -> !SUMMARY_ENTRY.equals(Items.str(item, ENTRY)));
+    }
+}
