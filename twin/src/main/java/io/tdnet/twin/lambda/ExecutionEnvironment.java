@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,7 +42,7 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     private final FunctionSpec function;
     private final Map<String, String> injected;
-    private final Path runtimeDir;
+    private final LambdaRuntime runtime;
     private final Path taskRoot;
     private final Path logFile;
     private final CredentialAuthority authority;
@@ -57,11 +56,11 @@ final class ExecutionEnvironment implements AutoCloseable {
     /** How {@link #start()} went: ready, or the init error message. */
     record InitOutcome(boolean ready, String error, Duration duration) {}
 
-    ExecutionEnvironment(FunctionSpec function, Map<String, String> injected, Path runtimeDir, Path taskRoot,
+    ExecutionEnvironment(FunctionSpec function, Map<String, String> injected, LambdaRuntime runtime, Path taskRoot,
             Path logFile, CredentialAuthority authority, Clock clock) {
         this.function = function;
         this.injected = Map.copyOf(injected);
-        this.runtimeDir = runtimeDir;
+        this.runtime = runtime;
         this.taskRoot = taskRoot;
         this.logFile = logFile;
         this.authority = authority;
@@ -91,8 +90,8 @@ final class ExecutionEnvironment implements AutoCloseable {
             String logStream = DateTimeFormatter.ofPattern("yyyy/MM/dd").format(LocalDate.now(clock))
                     + "/[" + (function.snapStart() ? "1" : "$LATEST") + "]" + UUID.randomUUID().toString().replace("-", "");
             Map<String, String> env = FunctionVariables.of(function, injected, api.hostAndPort(), authority.endpoint(),
-                    credentials.token(), logStream, taskRoot, runtimeDir);
-            ProcessBuilder builder = new ProcessBuilder(command())
+                    credentials.token(), logStream, taskRoot, runtime.classpathDir());
+            ProcessBuilder builder = new ProcessBuilder(runtime.command(function, tmp(), home()))
                     .directory(taskRoot.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -183,25 +182,13 @@ final class ExecutionEnvironment implements AutoCloseable {
         }
     }
 
-    private List<String> command() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        // Heap as the managed runtime sizes it (about 85 % of MemorySize), serial GC and C1 only as its
-        // launcher does for small functions; the runtime jars are the whole system classpath.
-        long heapMb = Math.max(64, function.memoryMb() * 85L / 100);
-        List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-Xmx" + heapMb + "m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto",
-                "-Djava.net.preferIPv4Stack=true",
-                "-Dfile.encoding=UTF-8",
-                // An empty home: the host's ~/.aws must not reach the SDK's default chain before the
-                // container credentials (on Lambda there is no profile file either).
-                "-Duser.home=" + home(),
-                "-cp", runtimeDir.resolve("*").toString(),
-                RUNTIME_MAIN,
-                function.handler()));
-        return command;
+    /** Lambda gives every environment its own /tmp. */
+    private Path tmp() {
+        try {
+            return Files.createTempDirectory(taskRoot.getParent(), function.logicalId() + "-tmp-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a /tmp for " + function.logicalId(), e);
+        }
     }
 
     private Path home() {

@@ -17,7 +17,7 @@ final class FunctionPool {
     private final FunctionSpec function;
     private final Path taskRoot;
     private final Map<String, String> injected;
-    private final Path runtimeDir;
+    private final LambdaRuntime runtime;
     private final Path logDir;
     private final CredentialAuthority credentials;
     private final Clock clock;
@@ -30,12 +30,12 @@ final class FunctionPool {
     private int errors;
     private int timeouts;
 
-    FunctionPool(FunctionSpec function, Path taskRoot, Map<String, String> injected, Path runtimeDir, Path logDir,
+    FunctionPool(FunctionSpec function, Path taskRoot, Map<String, String> injected, LambdaRuntime runtime, Path logDir,
             CredentialAuthority credentials, Clock clock) {
         this.function = function;
         this.taskRoot = taskRoot;
         this.injected = injected;
-        this.runtimeDir = runtimeDir;
+        this.runtime = runtime;
         this.logDir = logDir;
         this.credentials = credentials;
         this.clock = clock;
@@ -96,7 +96,7 @@ final class FunctionPool {
 
     private synchronized ExecutionEnvironment newEnvironment() {
         Path log = logDir.resolve(function.logicalId()).resolve(String.format("env-%03d.log", all.size() + 1));
-        ExecutionEnvironment environment = new ExecutionEnvironment(function, injected, runtimeDir, taskRoot, log,
+        ExecutionEnvironment environment = new ExecutionEnvironment(function, injected, runtime, taskRoot, log,
                 credentials, clock);
         all.add(environment);
         return environment;

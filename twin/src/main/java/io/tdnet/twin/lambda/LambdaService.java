@@ -50,7 +50,7 @@ public final class LambdaService implements AutoCloseable {
     private final CredentialAuthority credentials;
     private final Path logDir;
     private final Path taskRoots;
-    private final Path runtimeDir;
+    private final LambdaRuntime runtime;
     private final Clock clock = Clock.systemUTC();
     private final List<SqsEventSourcePoller> pollers = new ArrayList<>();
     private final List<SqsClient> pollerClients = new ArrayList<>();
@@ -62,7 +62,7 @@ public final class LambdaService implements AutoCloseable {
      */
     public LambdaService(List<FunctionSpec> functions, List<EventSourceSpec> sources, List<ScheduleSpec> schedules,
             Map<String, String> injectedEnvironment, URI awsEndpoint, CredentialAuthority credentials, Path logDir) {
-        this(functions, sources, schedules, injectedEnvironment, awsEndpoint, credentials, logDir, defaultRuntimeDir());
+        this(functions, sources, schedules, injectedEnvironment, awsEndpoint, credentials, logDir, LambdaRuntime.defaultDir());
     }
 
     LambdaService(List<FunctionSpec> functions, List<EventSourceSpec> sources, List<ScheduleSpec> schedules,
@@ -76,12 +76,12 @@ public final class LambdaService implements AutoCloseable {
         this.awsEndpoint = awsEndpoint;
         this.credentials = credentials;
         this.logDir = logDir.toAbsolutePath();
-        this.runtimeDir = requireRuntime(runtimeDir.toAbsolutePath());
         try {
             this.taskRoots = Files.createTempDirectory("tdnet-twin-task-");
+            this.runtime = LambdaRuntime.prepare(runtimeDir, taskRoots.resolve("runtime"));
             for (FunctionSpec function : functions) {
                 FunctionVariables.check(function, injected);
-                this.functions.put(function.logicalId(), new FunctionPool(function, taskRoot(function), injected, this.runtimeDir,
+                this.functions.put(function.logicalId(), new FunctionPool(function, taskRoot(function), injected, runtime,
                         this.logDir, credentials, clock));
             }
         } catch (IOException e) {
@@ -203,28 +203,6 @@ public final class LambdaService implements AutoCloseable {
         Path lib = Files.createDirectories(taskRoots.resolve(function.logicalId()).resolve("lib"));
         Files.copy(function.jar(), lib.resolve(function.jar().getFileName()), StandardCopyOption.REPLACE_EXISTING);
         return lib.getParent();
-    }
-
-    static Path defaultRuntimeDir() {
-        String configured = System.getProperty(RUNTIME_DIR_PROPERTY);
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        // From the repository root (the CLI) or from the twin module (its tests).
-        Path fromRoot = Path.of("twin", "target", "lambda-runtime");
-        return Files.isDirectory(fromRoot) ? fromRoot : Path.of("target", "lambda-runtime");
-    }
-
-    private static Path requireRuntime(Path dir) {
-        try (var jars = Files.list(dir)) {
-            if (jars.noneMatch(p -> p.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))) {
-                throw new IllegalStateException("no runtime interface client in " + dir);
-            }
-            return dir;
-        } catch (IOException | IllegalStateException e) {
-            throw new IllegalStateException("Lambda's runtime jars are missing in " + dir + " (the twin build copies"
-                    + " them: mvn -pl twin generate-resources; or set -D" + RUNTIME_DIR_PROPERTY + ")", e);
-        }
     }
 
     private static void deleteRecursively(Path root) {
