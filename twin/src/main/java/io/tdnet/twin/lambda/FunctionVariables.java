@@ -48,14 +48,19 @@ public final class FunctionVariables {
             "AWS_LAMBDA_INITIALIZATION_TYPE", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "_HANDLER", "TZ",
             "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN");
 
-    /** Fails when the caller injects anything outside {@link #INJECTABLE} or the template sets a reserved name. */
-    static void check(FunctionSpec function, Map<String, String> injected) {
+    /** Fails when the caller injects anything outside {@link #INJECTABLE}. */
+    static void checkInjected(Map<String, String> injected) {
         for (String name : injected.keySet()) {
             if (!INJECTABLE.contains(name)) {
                 throw new IllegalArgumentException("the twin injects only " + new TreeSet<>(INJECTABLE)
                         + "; refusing " + name);
             }
         }
+    }
+
+    /** Fails when the caller injects anything outside {@link #INJECTABLE} or the template sets a reserved name. */
+    static void check(FunctionSpec function, Map<String, String> injected) {
+        checkInjected(injected);
         for (String name : function.environment().keySet()) {
             if (RESERVED.contains(name) || FORBIDDEN.contains(name)) {
                 throw new IllegalArgumentException("template sets reserved variable " + name + " on "

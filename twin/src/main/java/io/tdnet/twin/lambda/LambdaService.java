@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The Lambda service of the twin: every function of one template with its execution environments
- * ({@link FunctionEnvironment}, started on demand, reused while warm, replaced after a timeout or a crash),
+ * ({@link ExecutionEnvironment}, started on demand, reused while warm, replaced after a timeout or a crash),
  * the SQS event-source pollers and the schedule rules, and the figures of the run.
  *
  * <p>Environments of a function: an invocation takes an idle one or starts a new one (a cold start).
@@ -50,7 +50,7 @@ public final class LambdaService implements AutoCloseable {
     private final CredentialAuthority credentials;
     private final Path logDir;
     private final Path taskRoots;
-    private final Path runtimeDir;
+    private final LambdaRuntime runtime;
     private final Clock clock = Clock.systemUTC();
     private final List<SqsEventSourcePoller> pollers = new ArrayList<>();
     private final List<SqsClient> pollerClients = new ArrayList<>();
@@ -62,7 +62,7 @@ public final class LambdaService implements AutoCloseable {
      */
     public LambdaService(List<FunctionSpec> functions, List<EventSourceSpec> sources, List<ScheduleSpec> schedules,
             Map<String, String> injectedEnvironment, URI awsEndpoint, CredentialAuthority credentials, Path logDir) {
-        this(functions, sources, schedules, injectedEnvironment, awsEndpoint, credentials, logDir, defaultRuntimeDir());
+        this(functions, sources, schedules, injectedEnvironment, awsEndpoint, credentials, logDir, LambdaRuntime.defaultDir());
     }
 
     LambdaService(List<FunctionSpec> functions, List<EventSourceSpec> sources, List<ScheduleSpec> schedules,
@@ -71,16 +71,18 @@ public final class LambdaService implements AutoCloseable {
         this.sources = List.copyOf(sources);
         this.schedules = schedules.stream().collect(Collectors.toMap(ScheduleSpec::ruleLogicalId, Function.identity(),
                 (a, b) -> a, LinkedHashMap::new));
+        FunctionVariables.checkInjected(injectedEnvironment);
         this.injected = Map.copyOf(injectedEnvironment);
         this.awsEndpoint = awsEndpoint;
         this.credentials = credentials;
         this.logDir = logDir.toAbsolutePath();
-        this.runtimeDir = requireRuntime(runtimeDir.toAbsolutePath());
         try {
             this.taskRoots = Files.createTempDirectory("tdnet-twin-task-");
+            this.runtime = LambdaRuntime.prepare(runtimeDir, taskRoots.resolve("runtime"));
             for (FunctionSpec function : functions) {
                 FunctionVariables.check(function, injected);
-                this.functions.put(function.logicalId(), new FunctionPool(function, taskRoot(function)));
+                this.functions.put(function.logicalId(), new FunctionPool(function, taskRoot(function), injected, runtime,
+                        this.logDir, credentials, clock));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the functions' task roots", e);
@@ -203,133 +205,11 @@ public final class LambdaService implements AutoCloseable {
         return lib.getParent();
     }
 
-    static Path defaultRuntimeDir() {
-        String configured = System.getProperty(RUNTIME_DIR_PROPERTY);
-        return configured != null ? Path.of(configured) : Path.of("twin", "target", "lambda-runtime");
-    }
-
-    private static Path requireRuntime(Path dir) {
-        try (var jars = Files.list(dir)) {
-            if (jars.noneMatch(p -> p.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))) {
-                throw new IllegalStateException("no runtime interface client in " + dir);
-            }
-            return dir;
-        } catch (IOException | IllegalStateException e) {
-            throw new IllegalStateException("Lambda's runtime jars are missing in " + dir + " (the twin build copies"
-                    + " them: mvn -pl twin generate-resources; or set -D" + RUNTIME_DIR_PROPERTY + ")", e);
-        }
-    }
-
     private static void deleteRecursively(Path root) {
         try (var paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover temp directory is harmless
-        }
-    }
-
-    /** The environments of one function, their counters and durations. */
-    private final class FunctionPool {
-        private final FunctionSpec function;
-        private final Path taskRoot;
-        private final List<FunctionEnvironment> idle = new ArrayList<>();
-        private final List<FunctionEnvironment> all = new ArrayList<>();
-        private final List<Long> durationsMs = new ArrayList<>();
-        private int invocations;
-        private int coldStarts;
-        private int initErrors;
-        private int errors;
-        private int timeouts;
-
-        FunctionPool(FunctionSpec function, Path taskRoot) {
-            this.function = function;
-            this.taskRoot = taskRoot;
-        }
-
-        InvocationResult invoke(String eventJson) {
-            String requestId = UUID.randomUUID().toString();
-            FunctionEnvironment environment = takeIdle();
-            boolean cold = environment == null;
-            if (cold) {
-                environment = newEnvironment();
-                FunctionEnvironment.InitOutcome init = environment.start();
-                if (!init.ready()) {
-                    record(null, true, true);
-                    return new InvocationResult(function.logicalId(), requestId, InvocationResult.Status.INIT_ERROR,
-                            null, "Runtime.InitError", init.error(), true, init.duration(), java.time.Duration.ZERO,
-                            environment.logFile());
-                }
-            }
-            InvocationResult result = environment.invoke(requestId, eventJson, cold);
-            record(result, cold, false);
-            if (environment.dead()) {
-                environment.close();
-            } else {
-                synchronized (this) {
-                    idle.add(environment);
-                }
-            }
-            return result;
-        }
-
-        synchronized FunctionFigures figures() {
-            List<Long> sorted = durationsMs.stream().sorted().toList();
-            return new FunctionFigures(invocations, coldStarts, initErrors, errors, timeouts,
-                    percentile(sorted, 50), percentile(sorted, 99),
-                    all.stream().map(FunctionEnvironment::logFile).toList());
-        }
-
-        synchronized List<String> lastRuntimeCalls() {
-            return all.isEmpty() ? List.of() : all.get(all.size() - 1).runtimeCalls();
-        }
-
-        synchronized void close() {
-            all.forEach(FunctionEnvironment::close);
-            idle.clear();
-        }
-
-        private synchronized FunctionEnvironment takeIdle() {
-            while (!idle.isEmpty()) {
-                FunctionEnvironment environment = idle.remove(idle.size() - 1);
-                if (!environment.dead()) {
-                    return environment;
-                }
-                environment.close();
-            }
-            return null;
-        }
-
-        private synchronized FunctionEnvironment newEnvironment() {
-            Path log = logDir.resolve(function.logicalId()).resolve(String.format("env-%03d.log", all.size() + 1));
-            FunctionEnvironment environment = new FunctionEnvironment(function, injected, runtimeDir, taskRoot, log,
-                    credentials, clock);
-            all.add(environment);
-            return environment;
-        }
-
-        private synchronized void record(InvocationResult result, boolean cold, boolean initFailed) {
-            invocations++;
-            if (cold) {
-                coldStarts++;
-            }
-            if (initFailed) {
-                initErrors++;
-                return;
-            }
-            durationsMs.add(result.duration().toMillis());
-            switch (result.status()) {
-                case TIMEOUT -> timeouts++;
-                case FUNCTION_ERROR, RUNTIME_EXITED -> errors++;
-                default -> { }
-            }
-        }
-
-        private static long percentile(List<Long> sorted, int percent) {
-            if (sorted.isEmpty()) {
-                return 0;
-            }
-            int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
         }
     }
 }

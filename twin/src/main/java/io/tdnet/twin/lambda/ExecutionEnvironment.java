@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One execution environment of a function: a child JVM running the official runtime interface client
+ * One execution environment of a function (Lambda's term): a child JVM running the official runtime interface client
  * ({@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda <Handler>}) with only Lambda's runtime
  * jars on its classpath, the function's shaded jar in its task root ({@code lib/}, which the client's own
  * class loader reads, as on Lambda), its own {@link RuntimeApiServer}, its own credentials, and a clean
@@ -34,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  * work; then {@link #invoke} hands it one event at a time. An invocation that outlives its deadline (the
  * template's Timeout) kills the process: the environment is dead and the next invocation gets a new one.
  */
-final class FunctionEnvironment implements AutoCloseable {
+final class ExecutionEnvironment implements AutoCloseable {
     static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /** Lambda allows 10 s for an on-demand init; SnapStart inits run at publish with more. Generous here: the twin shares two cores. */
     static final Duration INIT_TIMEOUT = Duration.ofSeconds(90);
@@ -43,7 +42,7 @@ final class FunctionEnvironment implements AutoCloseable {
 
     private final FunctionSpec function;
     private final Map<String, String> injected;
-    private final Path runtimeDir;
+    private final LambdaRuntime runtime;
     private final Path taskRoot;
     private final Path logFile;
     private final CredentialAuthority authority;
@@ -57,11 +56,11 @@ final class FunctionEnvironment implements AutoCloseable {
     /** How {@link #start()} went: ready, or the init error message. */
     record InitOutcome(boolean ready, String error, Duration duration) {}
 
-    FunctionEnvironment(FunctionSpec function, Map<String, String> injected, Path runtimeDir, Path taskRoot,
+    ExecutionEnvironment(FunctionSpec function, Map<String, String> injected, LambdaRuntime runtime, Path taskRoot,
             Path logFile, CredentialAuthority authority, Clock clock) {
         this.function = function;
         this.injected = Map.copyOf(injected);
-        this.runtimeDir = runtimeDir;
+        this.runtime = runtime;
         this.taskRoot = taskRoot;
         this.logFile = logFile;
         this.authority = authority;
@@ -91,8 +90,8 @@ final class FunctionEnvironment implements AutoCloseable {
             String logStream = DateTimeFormatter.ofPattern("yyyy/MM/dd").format(LocalDate.now(clock))
                     + "/[" + (function.snapStart() ? "1" : "$LATEST") + "]" + UUID.randomUUID().toString().replace("-", "");
             Map<String, String> env = FunctionVariables.of(function, injected, api.hostAndPort(), authority.endpoint(),
-                    credentials.token(), logStream, taskRoot, runtimeDir);
-            ProcessBuilder builder = new ProcessBuilder(command())
+                    credentials.token(), logStream, taskRoot, runtime.classpathDir());
+            ProcessBuilder builder = new ProcessBuilder(runtime.command(function, tmp(), home()))
                     .directory(taskRoot.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -159,7 +158,7 @@ final class FunctionEnvironment implements AutoCloseable {
         appendLog("END RequestId: " + requestId);
         appendLog("REPORT RequestId: " + requestId + " Duration: " + result.duration().toMillis() + " ms"
                 + " Memory Size: " + function.memoryMb() + " MB"
-                + (coldStart ? " Restore Duration: " + initDuration.toMillis() + " ms" : "")
+                + (coldStart ? " Init Duration: " + initDuration.toMillis() + " ms" : "")
                 + (result.status() == InvocationResult.Status.TIMEOUT ? " Status: timeout" : ""));
         return result;
     }
@@ -183,22 +182,21 @@ final class FunctionEnvironment implements AutoCloseable {
         }
     }
 
-    private List<String> command() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        // Heap as the managed runtime sizes it (about 85 % of MemorySize), serial GC and C1 only as its
-        // launcher does for small functions; the runtime jars are the whole system classpath.
-        long heapMb = Math.max(64, function.memoryMb() * 85L / 100);
-        List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-Xmx" + heapMb + "m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto",
-                "-Djava.net.preferIPv4Stack=true",
-                "-Dfile.encoding=UTF-8",
-                "-cp", runtimeDir.resolve("*").toString(),
-                RUNTIME_MAIN,
-                function.handler()));
-        return command;
+    /** Lambda gives every environment its own /tmp. */
+    private Path tmp() {
+        try {
+            return Files.createTempDirectory(taskRoot.getParent(), function.logicalId() + "-tmp-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a /tmp for " + function.logicalId(), e);
+        }
+    }
+
+    private Path home() {
+        try {
+            return Files.createDirectories(taskRoot.resolveSibling(function.logicalId() + "-home"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create an empty home for " + function.logicalId(), e);
+        }
     }
 
     private InitOutcome awaitInit(long started) {
