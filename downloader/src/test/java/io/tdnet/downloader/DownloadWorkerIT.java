@@ -3,8 +3,6 @@ package io.tdnet.downloader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tdnet.telemetry.EmfMetrics;
-
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.tdnet.embedded.EmbeddedAwsStack;
@@ -12,7 +10,9 @@ import io.tdnet.model.BatchOutcome;
 import io.tdnet.model.Disclosure;
 import io.tdnet.model.Names;
 import io.tdnet.model.PersistMessage;
+import io.tdnet.model.QueueMessage;
 import io.tdnet.model.S3Keys;
+import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.testkit.aws.EmbeddedAwsExtension;
 import io.tdnet.testkit.tdnet.Fault;
 import io.tdnet.testkit.tdnet.FakeTdnet;
@@ -406,5 +406,26 @@ class DownloadWorkerIT {
         } catch (java.net.UnknownHostException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void withLessTimeLeftThanADocumentsBudgetNothingIsStartedAndEverythingIsLeftForRedelivery() {
+        Disclosure d = docs.get(11);
+        rig.enqueue(d);
+        DownloadWorker worker = rig.worker(rig.config());
+        List<QueueMessage> batch = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            rig.stack.sqs().receiveMessage(b -> b.queueUrl(rig.stack.resources().downloadQueueUrl())
+                    .maxNumberOfMessages(10).waitTimeSeconds(1)).messages().forEach(m -> batch.add(Rig.toQueueMessage(m)));
+            return !batch.isEmpty();
+        });
+        Duration budget = rig.config().documentBudget();
+
+        BatchOutcome outcome = worker.handle(batch, () -> budget.minusMillis(1));
+
+        assertThat(outcome.retry()).containsExactly(batch.get(0).messageId());
+        assertThat(fake.requests()).isEmpty();
+        assertThat(worker.handle(batch, () -> budget).retry()).isEmpty();
+        assertThat(rig.pdfRequests(d)).isEqualTo(1);
     }
 }

@@ -13,7 +13,8 @@ import io.tdnet.lister.ListingResult;
 import io.tdnet.lister.TdnetPageClient;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.JsonCodec;
-import io.tdnet.model.RequestPacer;
+import io.tdnet.model.Pacer;
+import io.tdnet.model.Rate;
 import io.tdnet.persister.OutcomeMetrics;
 import io.tdnet.persister.PersistWorker;
 import io.tdnet.telemetry.InMemoryMetrics;
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The pipeline in one process: the lister, and worker loops around the same downloader and persister
- * services the Lambdas run, over an environment (embedded stack or AWS). One {@link RequestPacer} is
+ * services the Lambdas run, over an environment (embedded stack or AWS). One {@link Pacer} is
  * shared by the list pages and every download thread, so TDnet sees one rate.
  */
 final class LocalPipeline implements AutoCloseable {
@@ -76,7 +77,7 @@ final class LocalPipeline implements AutoCloseable {
         this.ledger = new ExecutionLedger(environment.dynamoDb(), resources.executionsTable(), resources.disclosuresTable(), clock);
         this.queries = new ExecutionQueries(environment.dynamoDb(), resources.executionsTable());
         this.archive = new DisclosureArchive(environment.dynamoDb(), resources.disclosuresTable(), clock);
-        RequestPacer pacer = options.unthrottled() ? RequestPacer.unlimited() : RequestPacer.perSecond(options.rate());
+        Pacer pacer = new Rate(options.rate()).pacer();
         TdnetPageClient pages = new TdnetPageClient(options.origin(), pacer,
                 TdnetPageClient.Settings.defaults().withUserAgent(options.userAgent()));
         this.lister = new DisclosureLister(new DayListingReader(new CountedPageSource(pages, metrics),

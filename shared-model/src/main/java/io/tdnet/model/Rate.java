@@ -27,9 +27,16 @@ public record Rate(double perSecond) {
     /** Parses a configured value ({@code name} is the setting, for the message); 0 is refused. */
     public static Rate parse(String name, String value) {
         try {
-            return perSecond(Double.parseDouble(value.strip()));
+            return checked(name, Double.parseDouble(value.strip()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " is not a number: " + value, e);
+        }
+    }
+
+    /** A throttled rate from a setting named {@code name}, for the message; 0 is refused. */
+    public static Rate checked(String name, double perSecond) {
+        try {
+            return perSecond(perSecond);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
