@@ -29,8 +29,12 @@ import java.util.regex.Pattern;
 public final class CloudFormationTemplate {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FUNCTION_ARN = Pattern.compile("arn:aws:lambda:[^:]+:[^:]+:function:([^:]+)(:.*)?");
+    /** {@code SEARCH('Namespace="N" MetricName="M"', ...)}: any dimensions. */
     private static final Pattern SEARCH = Pattern.compile(
             "SEARCH\\('Namespace=\"([^\"]+)\" MetricName=\"([^\"]+)\"'.*", Pattern.DOTALL);
+    /** {@code SEARCH('{N,D1,D2} MetricName="M"', ...)}: exactly the dimension names D1, D2 (a schema search). */
+    private static final Pattern SCHEMA_SEARCH = Pattern.compile(
+            "SEARCH\\('\\{([^,}]+)((?:,[^,}]+)*)} MetricName=\"([^\"]+)\"'.*", Pattern.DOTALL);
 
     private static final java.util.Set<String> READ = java.util.Set.of("AWS::SQS::Queue", "AWS::DynamoDB::Table",
             "AWS::S3::Bucket", "AWS::Lambda::Function", "AWS::IAM::Policy", "AWS::IAM::Role", "AWS::CloudWatch::Alarm",
@@ -289,8 +293,20 @@ public final class CloudFormationTemplate {
                 List<String> cells = new ArrayList<>();
                 for (JsonNode cell : row) {
                     if (cell.isObject()) {
-                        Matcher m = SEARCH.matcher(cell.path("expression").asText());
-                        if (m.matches()) out.add(new MetricReference(source, m.group(1), m.group(2), Map.of(), true));
+                        String expression = cell.path("expression").asText();
+                        Matcher m = SEARCH.matcher(expression);
+                        Matcher schema = SCHEMA_SEARCH.matcher(expression);
+                        if (m.matches()) {
+                            out.add(new MetricReference(source, m.group(1), m.group(2), Map.of(), true));
+                        } else if (schema.matches()) {
+                            Map<String, String> dims = new LinkedHashMap<>();
+                            for (String name : schema.group(2).split(",")) {
+                                if (!name.isBlank()) dims.put(name.trim(), "*");
+                            }
+                            out.add(new MetricReference(source, schema.group(1).trim(), schema.group(3), dims, false));
+                        } else if (!expression.isEmpty()) {
+                            throw new UnresolvableTemplateException(source + ": expression the twin cannot read: " + expression);
+                        }
                     } else {
                         cells.add(cell.asText());
                     }
