@@ -2,10 +2,10 @@ package io.tdnet.twin;
 
 import io.tdnet.model.DisclosureId;
 import io.tdnet.model.EnvVars;
-import io.tdnet.testkit.tdnet.FakeDay;
-import io.tdnet.testkit.tdnet.FakeTdnet;
-import io.tdnet.testkit.tdnet.Fault;
-import io.tdnet.testkit.tdnet.RecordedRequest;
+import io.tdnet.faketdnet.FakeDay;
+import io.tdnet.faketdnet.FakeTdnet;
+import io.tdnet.faketdnet.Fault;
+import io.tdnet.faketdnet.RecordedRequest;
 import io.tdnet.twin.aws.CheckReport;
 import io.tdnet.twin.aws.CloudFormationTemplate;
 import io.tdnet.twin.aws.TemplateFiles;

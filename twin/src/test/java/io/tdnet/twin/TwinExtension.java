@@ -1,9 +1,9 @@
 package io.tdnet.twin;
 
 import io.tdnet.model.DisclosureId;
-import io.tdnet.testkit.tdnet.FakeDay;
-import io.tdnet.testkit.tdnet.FakeTdnet;
-import io.tdnet.testkit.tdnet.Fault;
+import io.tdnet.faketdnet.FakeDay;
+import io.tdnet.faketdnet.FakeTdnet;
+import io.tdnet.faketdnet.Fault;
 import io.tdnet.twin.aws.TemplateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
