@@ -31,10 +31,10 @@ public final class PipelineQueues extends Construct {
         super(scope, id);
         downloadDlq = dlq("DownloadDlq", Names.staged(Names.DOWNLOAD_DLQ, stage));
         downloadQueue = queue("DownloadQueue", Names.staged(Names.DOWNLOAD_QUEUE, stage),
-                timings.downloadVisibility(), downloadDlq, Names.DOWNLOAD_MAX_RECEIVE_COUNT);
+                StageTimings.cdk(timings.downloadVisibility()), downloadDlq, Names.DOWNLOAD_MAX_RECEIVE_COUNT);
         persistDlq = dlq("PersistDlq", Names.staged(Names.PERSIST_DLQ, stage));
         persistQueue = queue("PersistQueue", Names.staged(Names.PERSIST_QUEUE, stage),
-                timings.persistVisibility(), persistDlq, Names.PERSIST_MAX_RECEIVE_COUNT);
+                StageTimings.cdk(timings.persistVisibility()), persistDlq, Names.PERSIST_MAX_RECEIVE_COUNT);
     }
 
     private Queue dlq(String id, String name) {

@@ -1,15 +1,15 @@
 package io.tdnet.infra;
 
-import software.amazon.awscdk.Duration;
-
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * The timings a stage may scale, in one place: the consumers' function timeouts and how long a failed or
  * timed-out batch stays invisible before SQS redelivers it. {@link #prod()} follows the AWS guidance for
- * Lambda event sources (visibility six times the consumer's timeout); {@link #twin()} shortens both so a
- * day of faults runs through the twin in minutes. Lambda refuses an event source whose queue's
- * visibility timeout is shorter than the function's timeout, so both scale together.
+ * Lambda event sources (visibility six times the consumer's timeout); {@link #twin()} shortens the
+ * visibility so a day of faults runs through the twin in minutes. Lambda refuses an event source whose
+ * queue's visibility timeout is shorter than the function's timeout, so that is refused here too.
+ * (java.time durations: CDK's have no value equality.)
  *
  * @param downloaderTimeout  the downloader function's Timeout
  * @param persisterTimeout   the persister function's Timeout
@@ -27,8 +27,7 @@ public record StageTimings(Duration downloaderTimeout, Duration persisterTimeout
         Objects.requireNonNull(persisterTimeout, "persisterTimeout");
         Objects.requireNonNull(downloadVisibility, "downloadVisibility");
         Objects.requireNonNull(persistVisibility, "persistVisibility");
-        if (downloadVisibility.toSeconds().longValue() < downloaderTimeout.toSeconds().longValue()
-                || persistVisibility.toSeconds().longValue() < persisterTimeout.toSeconds().longValue()) {
+        if (downloadVisibility.compareTo(downloaderTimeout) < 0 || persistVisibility.compareTo(persisterTimeout) < 0) {
             throw new IllegalArgumentException("a queue's visibility timeout must cover its consumer's timeout"
                     + " (Lambda refuses the event source otherwise)");
         }
@@ -36,9 +35,10 @@ public record StageTimings(Duration downloaderTimeout, Duration persisterTimeout
 
     /** Production: the functions' own timeouts, visibility six times each. */
     public static StageTimings prod() {
-        return new StageTimings(PipelineFunctions.DOWNLOADER_TIMEOUT, PipelineFunctions.PERSISTER_TIMEOUT,
-                times(PipelineFunctions.DOWNLOADER_TIMEOUT, VISIBILITY_TO_TIMEOUT_RATIO),
-                times(PipelineFunctions.PERSISTER_TIMEOUT, VISIBILITY_TO_TIMEOUT_RATIO));
+        Duration downloader = seconds(PipelineFunctions.DOWNLOADER_TIMEOUT);
+        Duration persister = seconds(PipelineFunctions.PERSISTER_TIMEOUT);
+        return new StageTimings(downloader, persister,
+                downloader.multipliedBy(VISIBILITY_TO_TIMEOUT_RATIO), persister.multipliedBy(VISIBILITY_TO_TIMEOUT_RATIO));
     }
 
     /**
@@ -47,11 +47,17 @@ public record StageTimings(Duration downloaderTimeout, Duration persisterTimeout
      * comes back after one function timeout instead of six: 5 min / 60 s instead of 30 / 6 min.
      */
     public static StageTimings twin() {
-        return new StageTimings(PipelineFunctions.DOWNLOADER_TIMEOUT, PipelineFunctions.PERSISTER_TIMEOUT,
-                PipelineFunctions.DOWNLOADER_TIMEOUT, PipelineFunctions.PERSISTER_TIMEOUT);
+        Duration downloader = seconds(PipelineFunctions.DOWNLOADER_TIMEOUT);
+        Duration persister = seconds(PipelineFunctions.PERSISTER_TIMEOUT);
+        return new StageTimings(downloader, persister, downloader, persister);
     }
 
-    private static Duration times(Duration d, int factor) {
-        return Duration.seconds(d.toSeconds().longValue() * factor);
+    /** As CDK takes it. */
+    static software.amazon.awscdk.Duration cdk(Duration d) {
+        return software.amazon.awscdk.Duration.seconds(d.toSeconds());
+    }
+
+    private static Duration seconds(software.amazon.awscdk.Duration d) {
+        return Duration.ofSeconds(d.toSeconds().longValue());
     }
 }

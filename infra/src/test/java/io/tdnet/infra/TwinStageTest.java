@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.Duration;
+import java.time.Duration;
 import software.amazon.awscdk.assertions.Template;
 
 /** The twin stage differs from prod only in the settings TdnetStackConfig.twin lists. */
@@ -37,7 +37,7 @@ class TwinStageTest {
 
     @Test
     void aVisibilityShorterThanItsConsumersTimeoutIsRefused() {
-        assertThatThrownBy(() -> new StageTimings(Duration.minutes(5), Duration.seconds(60), Duration.seconds(60), Duration.seconds(60)))
+        assertThatThrownBy(() -> new StageTimings(Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must cover its consumer's timeout");
     }
