@@ -12,15 +12,16 @@
  * number of concurrent instances, and each paces at r = R / C ({@code TDNET_RATE /
  * TDNET_DOWNLOADER_CONCURRENCY}, {@link io.tdnet.downloader.DownloaderConfig#instanceRate()}); the
  * lister finishes reading all pages before it enqueues, so list-page requests never overlap this
- * execution's downloads. The arithmetic, with the pacer margin m = 2% (spacing s = (1+m)·C/R):
+ * execution's downloads. The arithmetic, with the pacer margin m = 5%
+ * ({@link io.tdnet.model.RequestPacer#DEFAULT_MARGIN}; spacing s = (1+m)·C/R):
  * <ul>
- *   <li>Sustained: C instances × R/(C(1+m)) = R/(1+m) ≈ 0.98 R requests per second.
+ *   <li>Sustained: C instances × R/(C(1+m)) = R/(1+m) ≈ 0.95 R requests per second.
  *   <li>Any window of W seconds: one instance makes at most ⌈W/s⌉ requests, so all C together at most
  *       C·⌈W·R/(C(1+m))⌉ &lt; W·R/(1+m) + C. When C divides R (R/C = k, an integer) a 1-second window
  *       holds at most C·k = R, exactly as locally. Otherwise a 1-second window may hold up to
  *       C·⌈R/(C(1+m))⌉ requests, while long windows stay at R per second. Lambda's minimum
  *       MaximumConcurrency is 2; at the default R = 1 with C = 2 each instance makes one request per
- *       2.04 s: 0.98 requests/s sustained, at most 2 in any 2-second window, and 2 in one second only
+ *       2.1 s: 0.95 requests/s sustained, at most 2 in any 2-second window, and 2 in one second only
  *       when both instances happen to coincide. Choose C to divide R where the per-second bound matters.
  *   <li>A recycled instance starts a fresh pacer, so its first request is not spaced from its
  *       predecessor's last one: at most one extra request per instance start.

@@ -7,9 +7,9 @@ import io.tdnet.model.TdnetOrigin;
  *
  * @param rate requests per second to TDnet, pages and documents together; 0 = unthrottled (demo, bench)
  */
-record CollectOptions(TdnetOrigin origin, double rate, long maxPdfBytes, String userAgent,
+public record CollectOptions(TdnetOrigin origin, double rate, long maxPdfBytes, String userAgent,
                       int downloadWorkers, int persistWorkers) {
-    CollectOptions {
+    public CollectOptions {
         if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
             throw new IllegalArgumentException("--rate must be a positive number of requests per second (got " + rate + ")");
         }
@@ -17,7 +17,7 @@ record CollectOptions(TdnetOrigin origin, double rate, long maxPdfBytes, String 
         if (downloadWorkers < 1 || persistWorkers < 1) throw new IllegalArgumentException("worker counts must be ≥ 1");
     }
 
-    boolean unthrottled() {
+    public boolean unthrottled() {
         return rate == 0;
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * The politeness limit toward TDnet (DESIGN.md invariant 5): permits are handed out one every
+ * The politeness limit toward TDnet (docs/ARCHITECTURE.md invariant 5): permits are handed out one every
  * {@code spacing = (1 + margin) / rate} seconds, in order, across all threads that share the pacer.
  *
  * <p>Why it is exact: permit k is never earlier than permit k−1 plus {@code spacing}, so any window of
