@@ -13,14 +13,11 @@ import software.constructs.Construct;
  * TLS-only queue policies. Retention follows {@link QueueRetention}: DLQs keep messages the SQS maximum
  * of 14 days, source queues 7 days, so a message keeps at least 7 days in its DLQ however long it was
  * retried (it keeps its original enqueue time when it moves); building the stack fails if a source queue
- * would not outlive its worst-case retry horizon. Each main queue's visibility timeout is six times its
- * consumer's function timeout (the AWS guidance for Lambda event sources: room for the poller's retries
- * while a batch is throttled).
+ * would not outlive its worst-case retry horizon. Each main queue's visibility timeout comes from the
+ * stage's {@link StageTimings} (in production six times its consumer's function timeout).
  */
 public final class PipelineQueues extends Construct {
 
-    /** Ratio of a queue's visibility timeout to its consumer's function timeout. */
-    public static final int VISIBILITY_TO_TIMEOUT_RATIO = 6;
     static final Duration DLQ_RETENTION = Duration.days(QueueRetention.DLQ_RETENTION.toDays());
     /**
      * Main queues keep messages 7 days (instead of the 4-day default): longer than any retry horizon, so
@@ -33,16 +30,16 @@ public final class PipelineQueues extends Construct {
     private final Queue persistQueue;
     private final Queue persistDlq;
 
-    public PipelineQueues(Construct scope, String id, String stage,
-                          Duration downloaderTimeout, Duration persisterTimeout) {
+    public PipelineQueues(Construct scope, String id, String stage, StageTimings timings) {
         super(scope, id);
         downloadDlq = dlq("DownloadDlq", Names.staged(Names.DOWNLOAD_DLQ, stage));
         // The downloader sets a message's visibility itself (growing, or Retry-After) up to SQS's maximum.
         downloadQueue = queue("DownloadQueue", Names.staged(Names.DOWNLOAD_QUEUE, stage),
-                downloaderTimeout, downloadDlq, Names.DOWNLOAD_MAX_RECEIVE_COUNT, QueueRetention.SQS_MAX_VISIBILITY);
+                timings.downloadVisibility(), timings.downloaderTimeout(), downloadDlq, Names.DOWNLOAD_MAX_RECEIVE_COUNT,
+                QueueRetention.SQS_MAX_VISIBILITY);
         persistDlq = dlq("PersistDlq", Names.staged(Names.PERSIST_DLQ, stage));
         persistQueue = queue("PersistQueue", Names.staged(Names.PERSIST_QUEUE, stage),
-                persisterTimeout, persistDlq, Names.PERSIST_MAX_RECEIVE_COUNT, null);
+                timings.persistVisibility(), timings.persisterTimeout(), persistDlq, Names.PERSIST_MAX_RECEIVE_COUNT, null);
     }
 
     private Queue dlq(String id, String name) {
@@ -58,13 +55,11 @@ public final class PipelineQueues extends Construct {
      * @param consumerSetVisibility the longest visibility the consumer itself sets on a failed message,
      *     or null when it leaves the queue's own
      */
-    private Queue queue(String id, String name, Duration consumerTimeout, Queue dlq, int maxReceiveCount,
-                        java.time.Duration consumerSetVisibility) {
-        long visibilitySeconds = consumerTimeout.toSeconds().longValue() * VISIBILITY_TO_TIMEOUT_RATIO;
-        java.time.Duration longestWait = java.time.Duration.ofSeconds(visibilitySeconds);
+    private Queue queue(String id, String name, java.time.Duration visibility, java.time.Duration consumerTimeout,
+                        Queue dlq, int maxReceiveCount, java.time.Duration consumerSetVisibility) {
+        java.time.Duration longestWait = visibility;
         if (consumerSetVisibility != null && consumerSetVisibility.compareTo(longestWait) > 0) longestWait = consumerSetVisibility;
-        java.time.Duration horizon = QueueRetention.retryHorizon(maxReceiveCount, longestWait,
-                java.time.Duration.ofSeconds(consumerTimeout.toSeconds().longValue()));
+        java.time.Duration horizon = QueueRetention.retryHorizon(maxReceiveCount, longestWait, consumerTimeout);
         if (horizon.compareTo(QueueRetention.SOURCE_RETENTION) > 0) {
             throw new IllegalStateException(name + ": messages would expire while still retried (retry horizon "
                     + horizon + " > retention " + QueueRetention.SOURCE_RETENTION + ")");
@@ -74,7 +69,7 @@ public final class PipelineQueues extends Construct {
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .retentionPeriod(QUEUE_RETENTION)
-                .visibilityTimeout(Duration.seconds(visibilitySeconds))
+                .visibilityTimeout(StageTimings.cdk(visibility))
                 .deadLetterQueue(DeadLetterQueue.builder().queue(dlq).maxReceiveCount(maxReceiveCount).build())
                 .build();
     }

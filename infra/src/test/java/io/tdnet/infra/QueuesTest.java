@@ -101,8 +101,9 @@ class QueuesTest {
     @Test
     void aQueueWhoseMessagesWouldExpireWhileRetriedIsRefused() {
         software.amazon.awscdk.Stack stack = new software.amazon.awscdk.Stack(new software.amazon.awscdk.App(), "T");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PipelineQueues(stack, "Queues", "prod",
-                        PipelineFunctions.DOWNLOADER_TIMEOUT, software.amazon.awscdk.Duration.hours(4)))
+        // a persister that may run 4 h and a persist queue that hides a message a day: 9 waits + 10 runs > 7 days
+        StageTimings slow = new StageTimings(Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofMinutes(30), Duration.ofHours(24));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PipelineQueues(stack, "Queues", "prod", slow))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(Names.staged(Names.PERSIST_QUEUE, "prod")).hasMessageContaining("retry horizon");
     }
