@@ -24,7 +24,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the stored disclosures of a date or range (optionally one company) as JSON lines or CSV."})
+        description = {"Write the stored disclosures of a date or range (optionally one company) as JSON lines or CSV.",
+                "",
+                "CSV is safe to open in a spreadsheet: a cell that starts with = + - @, a tab or a carriage return "
+                        + "(e.g. a title like =HYPERLINK(...)) is written with a leading ' so it shows as text and is "
+                        + "never evaluated as a formula (OWASP, CSV injection). Strip that one leading ' to get the "
+                        + "value as TDnet showed it. JSON lines are written raw."})
 final class ExportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ArgGroup(exclusive = false, multiplicity = "1", heading = "Dates:%n") DateRange range;
@@ -33,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--company", paramLabel = "CODE", description = "Only this company code (e.g. 72030 or 130A0).")
     String company;
 
-    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv (default: ${DEFAULT-VALUE}); CSV cells are neutralised, see above.")
     DisclosureExport.Format format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of standard output.")

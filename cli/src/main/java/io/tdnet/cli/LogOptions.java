@@ -3,13 +3,14 @@ package io.tdnet.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import io.tdnet.telemetry.JsonLogLayout;
+import io.tdnet.telemetry.PlainLogMessage;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * {@code --log-format text|json} and {@code --log-level LEVEL}, accepted by every command. Logs go to
- * stderr (stdout is the command's output): readable text by default, or one JSON object per line
+ * stderr (stdout is the command's output): readable text by default (the message through
+ * {@link PlainLogMessage}, so no TDnet text can forge a line or reach the terminal raw), or one JSON object per line
  * through the same {@link JsonLogLayout} the Lambdas use. The level applies to the pipeline's own
  * loggers; the emulators stay at WARN.
  */
@@ -31,7 +33,8 @@ final class LogOptions {
     /** The appender of cli/src/main/resources/logback.xml. */
     static final String APPENDER = "STDERR";
     static final String TEXT_PATTERN =
-            "%d{HH:mm:ss.SSS} %-5level %logger{0} %X{execution_id:-}%X{disclosure_id:+ }%X{disclosure_id:-} - %msg%n";
+            "%d{HH:mm:ss.SSS} %-5level %logger{0} %X{execution_id:-}%X{disclosure_id:+ }%X{disclosure_id:-} - %"
+                    + PlainLogMessage.WORD + "%n";
     /** The loggers --log-level sets: the pipeline's services and the CLI, not the embedded emulators. */
     static final List<String> PIPELINE_LOGGERS = List.of("io.tdnet.lister", "io.tdnet.downloader", "io.tdnet.persister",
             "io.tdnet.ledger", "io.tdnet.dlq", "io.tdnet.local", "io.tdnet.cli", "io.tdnet.bench");
@@ -82,8 +85,15 @@ final class LogOptions {
             json.setCharset(java.nio.charset.StandardCharsets.UTF_8);
             encoder = json;
         } else {
-            PatternLayoutEncoder text = new PatternLayoutEncoder();
-            text.setPattern(TEXT_PATTERN);
+            // The message goes through DisplayText: titles and hrefs from TDnet must not forge lines.
+            PatternLayout layout = new PatternLayout();
+            layout.getInstanceConverterMap().put(PlainLogMessage.WORD, PlainLogMessage::new);
+            layout.setPattern(TEXT_PATTERN);
+            layout.setContext(context);
+            layout.start();
+            LayoutWrappingEncoder<ILoggingEvent> text = new LayoutWrappingEncoder<>();
+            text.setLayout(layout);
+            text.setCharset(java.nio.charset.StandardCharsets.UTF_8);
             encoder = text;
         }
         encoder.setContext(context);

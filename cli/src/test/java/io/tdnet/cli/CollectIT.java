@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdnet.model.DisclosureId;
+import io.tdnet.cli.view.CsvCells;
 import io.tdnet.faketdnet.FakeDay;
+import io.tdnet.faketdnet.FakeRow;
+import io.tdnet.model.text.DisplayText;
 import io.tdnet.faketdnet.FakeTdnet;
 import io.tdnet.faketdnet.PageFault;
 import io.tdnet.faketdnet.RecordedRequest;
@@ -193,6 +196,64 @@ class CollectIT {
             status.get("failures").forEach(f -> hrefs.add(f.get("href").asText()));
             assertThat(hrefs).containsExactlyInAnyOrderElementsOf(hostile);
         }
+    }
+
+    /**
+     * Issue 17, acceptance 1: a formula title with escape sequences, a newline in a company name and two
+     * identical rejected rows, end to end. The CSV opens as text, nothing printed has a control
+     * character, and the failures listed are exactly {@code failed}.
+     */
+    @Test
+    void hostileRowsBecomeTextInCsvNeverReachTheTerminalAndEachFailureIsListed() throws Exception {
+        FakeDay day = tdnet.addDay(DAY, 40, 13);
+        List<FakeRow> hostile = day.addHostileRows();
+        DisclosureId hostileId = hostile.get(0).id();
+
+        Cli run = collect(DAY);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+        assertNoControlCharacters("collect output", run.out());
+        assertNoControlCharacters("collect log", run.err());
+
+        // the ledger counts the two identical rejected rows as two failures, and lists two reasons
+        JsonNode status = status(DAY);
+        assertThat(status.get("failed").asLong()).isEqualTo(2);
+        assertThat(status.get("failures")).hasSize(2);
+        status.get("failures").forEach(f -> assertThat(f.get("href").asText()).startsWith("javascript:alert(1)\u001b[31m"));
+        assertThat(status.get("stored").asLong()).isEqualTo(day.ids().size());
+
+        // status (human) prints both, escaped, and nothing that drives a terminal
+        Cli human = Cli.run(dataDir, "status", "--date", DAY.toString());
+        assertThat(human.exit()).as(human.toString()).isZero();
+        assertNoControlCharacters("status", human.out());
+        assertThat(human.out()).contains("failures   2");
+        assertThat(human.out().lines().filter(l -> l.contains("javascript:alert(1)\\u001b[31m\\u000aWARN forged")))
+                .hasSize(2);
+
+        // the CSV's raw cells: the formula title and the @-name start with a quote, no cell starts like a formula
+        Path csv = dataDir.resolve("export.csv");
+        Cli export = Cli.run(dataDir, "export", "--date", DAY.toString(), "--format", "csv", "--output", csv.toString());
+        assertThat(export.exit()).as(export.toString()).isZero();
+        List<List<String>> cells = CsvCells.parse(Files.readString(csv));
+        List<String> header = cells.get(0);
+        assertThat(header).isEqualTo(DisclosureExport.COLUMNS);
+        assertThat(cells).hasSize(1 + day.ids().size());
+        List<String> row = cells.stream().filter(r -> r.get(0).equals(hostileId.value())).findFirst().orElseThrow();
+        assertThat(row.get(header.indexOf("title"))).startsWith("'=HYPERLINK(");
+        assertThat(row.get(header.indexOf("company_name"))).startsWith("'@悪意");
+        cells.stream().flatMap(List::stream)
+                .forEach(cell -> assertThat(DisclosureExport.startsLikeAFormula(cell)).as("raw cell %s", cell).isFalse());
+
+        // JSON keeps the value as stored
+        JsonNode stored = export(DAY).stream().filter(r -> r.get("disclosure_id").asText().equals(hostileId.value()))
+                .findFirst().orElseThrow();
+        assertThat(stored.get("title").asText()).startsWith("=HYPERLINK(").contains("\u001b[2J");
+    }
+
+    /** Nothing but printable text and line ends: no ESC, no other C0/C1 control, no bidi override. */
+    private static void assertNoControlCharacters(String what, String text) {
+        String withoutLineEnds = text.replace("\r\n", "").replace("\n", "");
+        assertThat(withoutLineEnds.codePoints().filter(DisplayText::escapes).mapToObj(c -> String.format("U+%04X", c)).toList())
+                .as(what + ":\n" + text).isEmpty();
     }
 
     @Test

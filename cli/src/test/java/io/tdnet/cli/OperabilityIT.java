@@ -118,6 +118,22 @@ class OperabilityIT {
         assertThat(text.log().lines().filter(l -> !l.isBlank())).isNotEmpty().noneMatch(l -> l.startsWith("{"));
     }
 
+    /** Issue 17: a title from TDnet with escape sequences reaches the text log escaped, not raw. */
+    @Test
+    void textLogsOfAHostileDayHaveNoControlCharacters() throws Exception {
+        FakeDay day = tdnet.addDay(DAY, 20, 5);
+        DisclosureId hostile = day.addHostileRows().get(0).id();
+        assertThat(collect().exit()).isEqualTo(3); // the two rejected rows
+        day.withdraw(hostile); // the next run logs the withdrawn row's title
+
+        Captured text = collectCapturingLogs("--log-level", "info");
+        assertThat(text.cli().exit()).as(text.cli().toString()).isEqualTo(3);
+        assertThat(text.log()).contains("withdrawn by TDnet").contains("=HYPERLINK(").contains("\\u001b[2J\\u001b]0;owned"); // the HTML parser drops the BEL itself
+        String withoutLineEnds = text.log().replace("\r\n", "").replace("\n", "");
+        assertThat(withoutLineEnds.codePoints().filter(io.tdnet.model.text.DisplayText::escapes)
+                .mapToObj(c -> String.format("U+%04X", c)).toList()).as(text.log()).isEmpty();
+    }
+
     @Test
     void theReportOfADayWithFailuresShowsCountersOnePointPerSampleAndEachFailureWithItsReason() throws Exception {
         FakeDay day = tdnet.addDay(DAY, 60, 33);

@@ -1,12 +1,16 @@
 package io.tdnet.dlq;
 
+import io.tdnet.model.text.DisplayText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A left-aligned, space-padded table for terminal output. */
+/**
+ * A left-aligned, space-padded table for terminal output. Every cell goes through {@link DisplayText}: DLQ
+ * messages carry reasons and hrefs from TDnet, which must not reach the terminal as control characters.
+ */
 final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
@@ -20,7 +24,7 @@ final class TextTable {
         String[] row = new String[columns];
         for (int i = 0; i < columns; i++) {
             Object cell = i < cells.length ? cells[i] : null;
-            row[i] = cell == null ? "-" : cell.toString();
+            row[i] = cell == null ? "-" : DisplayText.of(cell.toString());
         }
         rows.add(row);
         return this;

@@ -16,6 +16,14 @@ class TextTableTest {
     }
 
     @Test
+    void cellsFromTdnetReachTheTerminalWithoutControlCharacters() {
+        StringWriter text = new StringWriter();
+        new TextTable("DISCLOSURE", "REASON").row("-", "not a PDF: \u001b]0;owned\u0007\r\nforged\u202e").print(new PrintWriter(text));
+        assertThat(text.toString().lines()).containsExactly("DISCLOSURE  REASON",
+                "-           not a PDF: \\u001b]0;owned\\u0007\\u000d\\u000aforged\\u202e");
+    }
+
+    @Test
     void agesAreShort() {
         assertThat(TextTable.age(Duration.ofSeconds(12))).isEqualTo("12s");
         assertThat(TextTable.age(Duration.ofSeconds(312))).isEqualTo("5m 12s");

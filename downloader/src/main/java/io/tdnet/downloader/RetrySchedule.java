@@ -2,6 +2,7 @@ package io.tdnet.downloader;
 
 import io.tdnet.model.DownloadTiming;
 import io.tdnet.model.Names;
+import io.tdnet.model.QueueRetention;
 import io.tdnet.tdnetclient.RetryPlan;
 import java.time.Duration;
 import java.util.Objects;
@@ -47,8 +48,8 @@ public record RetrySchedule(
         Duration visibilityCap,
         int maxReceiveCount) {
 
-    /** SQS's maximum visibility timeout. */
-    public static final Duration SQS_MAX_VISIBILITY = Duration.ofHours(12);
+    /** SQS's maximum visibility timeout (one definition, shared with the queues' retention: {@link QueueRetention}). */
+    public static final Duration SQS_MAX_VISIBILITY = QueueRetention.SQS_MAX_VISIBILITY;
 
     public RetrySchedule {
         if (attemptsPerDelivery < 1) throw new IllegalArgumentException("attemptsPerDelivery must be ≥ 1");

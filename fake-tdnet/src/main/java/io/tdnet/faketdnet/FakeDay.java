@@ -124,6 +124,28 @@ public final class FakeDay {
         return row;
     }
 
+    /** The formula title of {@link #addHostileRows()}, with terminal escape sequences (clear screen, set window title, bell). */
+    public static final String HOSTILE_TITLE = "=HYPERLINK(\"http://evil.example/\",\"決算短信\")\u001b[2J\u001b]0;owned\u0007";
+    /** The company name of {@link #addHostileRows()}: a newline, a line separator and a bidi override in it. */
+    public static final String HOSTILE_NAME = "@悪意\nINFO forged\u2028株式会社\u202e";
+    /** The href of the two identical rejected rows of {@link #addHostileRows()}: a newline and ESC in it. */
+    public static final String HOSTILE_HREF = "javascript:alert(1)\u001b[31m\nWARN forged";
+
+    /**
+     * Adds the hostile fixture in the middle of the list: one linked row (stored normally) with
+     * {@link #HOSTILE_TITLE} and {@link #HOSTILE_NAME}, and two identical rejected rows (same time, code,
+     * name, title and {@link #HOSTILE_HREF}), which must count and be listed as two failures. Returns the
+     * three rows, the linked one first.
+     */
+    public synchronized List<FakeRow> addHostileRows() {
+        int at = rows.size() / 2;
+        LocalTime time = rows.isEmpty() ? LocalTime.of(15, 0) : rows.get(Math.min(at, rows.size() - 1)).time();
+        FakeRow linked = factory.linkedWithText(time, HOSTILE_NAME, HOSTILE_TITLE);
+        FakeRow rejected = factory.rejectedWithText(time, HOSTILE_NAME, HOSTILE_TITLE, HOSTILE_HREF);
+        rows.addAll(at, List.of(linked, rejected, rejected));
+        return List.of(linked, rejected, rejected);
+    }
+
     /** Server side: fires a pending insertion for this page, then returns the rows to render. */
     synchronized List<FakeRow> rowsForRequestOf(int page) {
         Integer n = insertOnFirstRequest.remove(page);

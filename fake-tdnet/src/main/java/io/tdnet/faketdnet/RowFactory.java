@@ -101,6 +101,24 @@ final class RowFactory {
         return new FakeRow(null, time, c.code(), c.name(), title(), null, c.exchanges(), null, "", RowKind.REJECTED, href);
     }
 
+    /**
+     * A linked row (its PDF is served) whose text is hostile: {@code name} and {@code title} as given,
+     * e.g. a formula title with terminal escape sequences and a company name with a newline.
+     */
+    FakeRow linkedWithText(LocalTime time, String name, String title) {
+        ensureCompanies(12);
+        Company c = companies.get(random.nextInt(companies.size()));
+        DisclosureId id = nextId();
+        return new FakeRow(id, time, c.code(), name, title, null, c.exchanges(), null, "", RowKind.NORMAL, id.value() + ".pdf");
+    }
+
+    /** A rejected row with the text given (for hostile fixtures); the code is a real one of the day. */
+    FakeRow rejectedWithText(LocalTime time, String name, String title, String href) {
+        ensureCompanies(12);
+        Company c = companies.get(random.nextInt(companies.size()));
+        return new FakeRow(null, time, c.code(), name, title, null, c.exchanges(), null, "", RowKind.REJECTED, href);
+    }
+
     String history(LocalTime rowTime, String what) {
         int delay = 5 + random.nextInt(120);
         LocalTime at = rowTime.plusMinutes(delay).isBefore(rowTime) ? LocalTime.of(23, 59) : rowTime.plusMinutes(delay);

@@ -289,6 +289,16 @@ public final class ExecutionLedger {
      * records each update on its own with {@link #recordStored} / {@link #recordFailed}.
      */
     public boolean tryRecordAllPending(String executionId, List<OutcomeUpdate> updates) {
+        return tryRecordAllPending(executionId, updates, java.util.UUID.randomUUID().toString());
+    }
+
+    /**
+     * {@link #tryRecordAllPending(String, List)} that marks every outcome it moves with {@code batchToken}:
+     * when the call throws, the caller cannot tell whether the transaction committed (an error after the
+     * commit, a failed settle); {@link #recordedBy} then says whether this batch moved an outcome, so a
+     * later duplicate answer is not mistaken for someone else's work (the metrics count it once, here).
+     */
+    public boolean tryRecordAllPending(String executionId, List<OutcomeUpdate> updates, String batchToken) {
         if (updates.isEmpty()) return true;
         Set<DisclosureId> distinct = new HashSet<>();
         for (OutcomeUpdate update : updates) {
@@ -306,10 +316,11 @@ public final class ExecutionLedger {
                         .item(Items.disclosureItem(update.disclosure(), update.pdf(), executionId, now))
                         .conditionExpression("attribute_not_exists(#id)")
                         .expressionAttributeNames(Map.of("#id", DISCLOSURE_ID)).build()).build());
-                writes.add(items.outcomeUpdate(executionId, entry, Outcome.PENDING, Outcome.STORED, null, now));
+                writes.add(items.outcomeUpdate(executionId, entry, Outcome.PENDING, Outcome.STORED, null, now, batchToken));
                 stored++;
             } else {
-                writes.add(items.outcomeUpdate(executionId, entry, Outcome.PENDING, Outcome.FAILED, update.failureReason(), now));
+                writes.add(items.outcomeUpdate(executionId, entry, Outcome.PENDING, Outcome.FAILED, update.failureReason(), now,
+                        batchToken));
                 failed++;
             }
         }
@@ -321,6 +332,13 @@ public final class ExecutionLedger {
         }
         settleIfDone(executionId);
         return true;
+    }
+
+    /** True when the batch with {@code batchToken} moved this outcome ({@link #tryRecordAllPending(String, List, String)}). */
+    public boolean recordedBy(String executionId, DisclosureId id, String batchToken) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(executionsTable)
+                .key(Items.outcomeKey(executionId, id)).consistentRead(true)).item();
+        return item != null && batchToken.equals(Items.str(item, RECORDED_BY));
     }
 
     /** PENDING → FAILED with the reason, counted; a later success moves it on (see {@link #recordStored}). */

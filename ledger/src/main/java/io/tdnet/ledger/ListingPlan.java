@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What an accepted list of one date means for its execution: the disclosures still to fetch, those
  * already archived by an earlier execution, and the rejected rows (failed at once, never fetched).
- * listed = pending + alreadyPresent + rejected; banner_total = listed + withdrawn.
+ * listed = pending + alreadyPresent + rejected; banner_total = listed + withdrawn. Rejected rows are
+ * numbered among identical ones ({@link RejectedRow#numbered}), so each has its own outcome row.
  */
 public record ListingPlan(
         int bannerTotal,
@@ -19,7 +20,7 @@ public record ListingPlan(
     public ListingPlan {
         pending = List.copyOf(pending);
         alreadyPresent = List.copyOf(alreadyPresent);
-        rejected = List.copyOf(rejected);
+        rejected = RejectedRow.numbered(rejected); // identical rows must not share one reason row
     }
 
     public int listed() {

@@ -4,6 +4,8 @@ import static io.tdnet.ledger.Items.n;
 import static io.tdnet.ledger.Items.s;
 import static io.tdnet.model.Attributes.*;
 
+import io.tdnet.model.Attributes;
+
 import io.tdnet.model.ExecutionStatus;
 import io.tdnet.model.IsoTime;
 import io.tdnet.model.Outcome;
@@ -39,6 +41,12 @@ final class TransitionItems {
     /** {@code expected → target} on one outcome row; on a failed condition the row comes back (ALL_OLD). */
     TransactWriteItem outcomeUpdate(String executionId, String entry, Outcome expected, Outcome target,
                                     String reason, OffsetDateTime now) {
+        return outcomeUpdate(executionId, entry, expected, target, reason, now, null);
+    }
+
+    /** @param recordedBy the token of the batch that moves the outcome ({@link Attributes#RECORDED_BY}), or null */
+    TransactWriteItem outcomeUpdate(String executionId, String entry, Outcome expected, Outcome target,
+                                    String reason, OffsetDateTime now, String recordedBy) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":expected", s(expected.name()));
         values.put(":target", s(target.name()));
@@ -49,6 +57,11 @@ final class TransitionItems {
             update += ", #reason = :reason";
             values.put(":reason", s(reason));
             names.put("#reason", REASON);
+        }
+        if (recordedBy != null) {
+            update += ", #by = :by";
+            values.put(":by", s(recordedBy));
+            names.put("#by", RECORDED_BY);
         }
         // the listed JSON is only needed while PENDING
         update += " REMOVE #json";

@@ -107,9 +107,28 @@ class ExecutionLedgerIT {
     }
 
     @Test
+    void identicalRejectedRowsEachHaveTheirOwnReasonRowAndAReplanKeepsThem() {
+        RejectedRow row = new RejectedRow("15:00", "13010", "極洋", "=HYPERLINK(\"x\")", "javascript:alert(1)", "not a document link");
+        List<RejectedRow> rows = List.of(row, row, row.withReason("no link"));
+        String exec = "r1";
+        ledger.begin(exec, DATE);
+        ListingPlan plan = new ListingPlan(4, 1, List.of(), List.of(), rows);
+        ledger.acceptListing(exec, plan);
+        // the same pages read again (a resumed listing) give the same keys: nothing is added or removed
+        ledger.acceptListing(exec, new ListingPlan(4, 1, List.of(), List.of(), rows));
+        ledger.markRunning(exec);
+
+        ExecutionSummary s = ledger.summary(exec).orElseThrow();
+        assertThat(s.failed()).isEqualTo(3);
+        assertThat(queries.failures(exec)).hasSize((int) s.failed())
+                .allSatisfy(r -> assertThat(r.href()).isEqualTo("javascript:alert(1)"));
+        assertThat(s.status()).isEqualTo(ExecutionStatus.COMPLETED_WITH_FAILURES);
+    }
+
+    @Test
     void settlesExactlyOnceAndTellsFailuresApart() {
         List<Disclosure> ds = disclosures(4);
-        String exec = running("e2", ds, List.of(), List.of(new RejectedRow("15:00", "13010", "x", "javascript:alert(1)", "not a document link")));
+        String exec = running("e2", ds, List.of(), List.of(new RejectedRow("15:00", "13010", "極洋", "x", "javascript:alert(1)", "not a document link")));
         ledger.recordStored(exec, ds.get(0), pdf(ds.get(0)));
         ledger.recordStored(exec, ds.get(1), pdf(ds.get(1)));
         ledger.recordFailed(exec, ds.get(2).disclosureId(), "http 404");

@@ -62,7 +62,7 @@ public final class DisclosureLister {
     public ListingResult list(LocalDate date) throws InterruptedException {
         Optional<ExecutionSummary> unsettled = unsettled(date);
         if (unsettled.isPresent() && unsettled.get().status() == ExecutionStatus.RUNNING) {
-            return new ListingResult(unsettled.get(), 0, null, null);
+            return new ListingResult(unsettled.get(), 0, null, null, false); // its Listed was reported when it was accepted
         }
         if (unsettled.isPresent() && unsettled.get().bannerTotal() != null) {
             String id = unsettled.get().executionId();
@@ -114,7 +114,7 @@ public final class DisclosureLister {
         List<Disclosure> pending = listing.disclosures().stream().filter(d -> !stored.contains(d.disclosureId())).toList();
         List<DisclosureId> alreadyPresent = ids.stream().filter(stored::contains).toList();
         List<RejectedRow> rejected = listing.rejected().stream()
-                .map(r -> new RejectedRow(r.at().toString(), r.code(), r.title(), r.href(), r.reason()))
+                .map(r -> new RejectedRow(r.at().toString(), r.code(), r.name(), r.title(), r.href(), r.reason()))
                 .toList();
         return new ListingPlan(listing.bannerTotal(), listing.withdrawn().size(), pending, alreadyPresent, rejected);
     }

@@ -32,7 +32,7 @@ public final class ScheduledListing {
             LocalDate date = targetDate(requestedDate);
             ListingResult result = lister.list(date);
             if (result.accepted()) {
-                metrics.listed(result.summary().listed());
+                if (result.listedNow()) metrics.listed(result.summary().listed()); // once per execution
                 metrics.enqueued(result.enqueued());
             } else {
                 // a listing failure ends the execution here; settled executions end in the persister

@@ -138,4 +138,38 @@ class ListerHandlerIT {
         assertThat(second.get("enqueued")).isEqualTo(0);
         assertThat(tdnet.requests()).isEmpty();
     }
+
+    /**
+     * Issue 17: the {@code Listed} metric summed over runs equals the ledger's {@code listed} summed over
+     * executions — a run that finds its date RUNNING created nothing and reports nothing; a re-run after
+     * the first settled is a new execution and reports its own rows.
+     */
+    @Test
+    void listedMetricsEqualTheLedgersListedPerExecution() throws Exception {
+        tdnet.addDay(DAY, 20, 4);
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        io.tdnet.telemetry.EmfMetrics emf = new io.tdnet.telemetry.EmfMetrics(ListerHandler.COMPONENT,
+                new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8), CLOCK);
+        var r = stack.resources();
+        TdnetPageClient pages = new TdnetPageClient(TdnetOrigin.of(tdnet.baseUrl()), Pacer.unthrottled(), TdnetPageClient.Settings.defaults());
+        ListerHandler counted = new ListerHandler(new ScheduledListing(new DisclosureLister(new DayListingReader(pages), ledger,
+                archive, stack.sqs(), r.downloadQueueUrl(), new ExecutionIds(CLOCK)), CLOCK, emf));
+
+        String first = (String) counted.handleRequest(event(null), null).get("execution_id");
+        counted.handleRequest(event(null), null); // the first is still RUNNING: nothing new
+        for (var d : ledger.pending(first)) ledger.recordStored(first, d, new io.tdnet.model.StoredPdf(d.pdfS3Key(), "aa", 1));
+        assertThat(ledger.summary(first).orElseThrow().status()).isEqualTo(ExecutionStatus.COMPLETED);
+        String rerun = (String) counted.handleRequest(event(null), null).get("execution_id"); // a new execution
+        assertThat(rerun).isNotEqualTo(first);
+
+        long listedMetric = 0;
+        for (String line : stdout.toString(java.nio.charset.StandardCharsets.UTF_8).strip().split("\n")) {
+            var metric = new ObjectMapper().readTree(line).get(io.tdnet.model.MetricNames.LISTED);
+            if (metric != null) listedMetric += metric.asLong();
+        }
+        // summed over every execution of the date (however many runs created one): reported once each
+        long listedLedger = ledger.executionsOf(DAY).mapToLong(ExecutionSummary::listed).sum();
+        assertThat(listedLedger).isPositive();
+        assertThat(listedMetric).isEqualTo(listedLedger);
+    }
 }

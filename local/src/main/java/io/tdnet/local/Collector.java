@@ -3,6 +3,7 @@ package io.tdnet.local;
 import io.tdnet.lister.ListingResult;
 import io.tdnet.model.ExecutionStatus;
 import io.tdnet.model.ExecutionSummary;
+import io.tdnet.model.text.DisplayText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -66,7 +67,7 @@ public final class Collector {
         ExecutionSummary summary = listing.summary();
         org.slf4j.MDC.put("execution_id", summary.executionId()); // this thread's lines belong to the execution
         if (!listing.accepted()) {
-            out.printf("%s: FAILED — %s%n", date, listing.failure());
+            out.printf("%s: FAILED — %s%n", date, DisplayText.message(listing.failure())); // may quote the page
             out.printf("   execution %s recorded as FAILED; nothing was enqueued%n", summary.executionId());
             telemetry.ended(summary).ifPresent(report -> out.printf("   report: %s%n", report));
             return DayOutcome.INCOMPLETE;

@@ -113,7 +113,7 @@ public final class LocalPipeline implements AutoCloseable {
     public ListingResult list(LocalDate date) throws InterruptedException {
         ListingResult result = lister.list(date);
         if (result.accepted()) {
-            metrics.listed(result.summary().listed());
+            if (result.listedNow()) metrics.listed(result.summary().listed()); // once per execution
             metrics.enqueued(result.enqueued());
         }
         return result;

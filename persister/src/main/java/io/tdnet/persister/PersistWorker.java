@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -71,27 +72,53 @@ public final class PersistWorker implements MessageBatchHandler {
             }
         }
         byExecution.forEach((executionId, messages) -> {
-            if (recordedTogether(executionId, messages)) return;
+            // The batch's token marks what it moved: if it throws after committing, the one-by-one
+            // fallback below answers DUPLICATE, and the token tells that apart from a real duplicate.
+            String batchToken = UUID.randomUUID().toString();
+            Batch together = recordedTogether(executionId, messages, batchToken);
+            if (together == Batch.RECORDED) return;
+            boolean recovered = false;
             for (Decoded decoded : messages) {
-                if (!process(decoded.message(), decoded.persist())) retry.add(decoded.message().messageId());
+                Handled handled = process(decoded.message(), decoded.persist(), together == Batch.UNKNOWN ? batchToken : null);
+                if (handled == Handled.RETRY) retry.add(decoded.message().messageId());
+                if (handled == Handled.RECOVERED) recovered = true;
             }
+            if (recovered) settleQuietly(executionId);
         });
         return new BatchOutcome(retry);
     }
 
     private record Decoded(QueueMessage message, PersistMessage persist) {}
 
+    /** What the batch attempt did. */
+    private enum Batch {
+        RECORDED,
+        /** changed nothing (or not tried): record one by one */
+        REFUSED,
+        /** threw: it may have committed */
+        UNKNOWN
+    }
+
+    /** What became of one message on the one-by-one path. */
+    private enum Handled {
+        DONE,
+        /** its own batch transaction had recorded it (the batch threw after committing) */
+        RECOVERED,
+        /** leave it in the queue for a later attempt */
+        RETRY
+    }
+
     /** The fast path: a batch of first deliveries of one execution in a single ledger transaction. */
-    private boolean recordedTogether(String executionId, List<Decoded> messages) {
-        if (messages.size() < 2) return false;
+    private Batch recordedTogether(String executionId, List<Decoded> messages, String batchToken) {
+        if (messages.size() < 2) return Batch.REFUSED;
         List<ExecutionLedger.OutcomeUpdate> updates = messages.stream()
                 .map(d -> new ExecutionLedger.OutcomeUpdate(d.persist().disclosure(), d.persist().pdf(), d.persist().failureReason()))
                 .toList();
         try {
-            if (!ledger.tryRecordAllPending(executionId, updates)) return false;
+            if (!ledger.tryRecordAllPending(executionId, updates, batchToken)) return Batch.REFUSED;
         } catch (RuntimeException e) {
             log.debug("batch of {} not recorded together ({}), one by one instead", messages.size(), e.toString());
-            return false;
+            return Batch.UNKNOWN;
         }
         for (Decoded d : messages) {
             Transition transition = d.persist().isFailure() ? Transition.FAILED : Transition.STORED;
@@ -106,17 +133,25 @@ public final class PersistWorker implements MessageBatchHandler {
             MDC.remove("execution_id");
             listener.recorded(d.persist(), transition);
         }
-        return true;
+        return Batch.RECORDED;
     }
 
-    /** Returns false when the message must stay in the queue for a later attempt. */
-    private boolean process(QueueMessage message, PersistMessage persist) {
+    /** Records one outcome; {@code batchToken} is the batch attempt that came first (null: none). */
+    private Handled process(QueueMessage message, PersistMessage persist, String batchToken) {
         MDC.put("execution_id", persist.executionId());
         MDC.put("disclosure_id", persist.disclosure().disclosureId().value());
         try {
             Transition transition = persist.isFailure()
                     ? ledger.recordFailed(persist.executionId(), persist.disclosure().disclosureId(), persist.failureReason())
                     : ledger.recordStored(persist.executionId(), persist.disclosure(), persist.pdf());
+            if (transition == Transition.DUPLICATE && batchToken != null
+                    && ledger.recordedBy(persist.executionId(), persist.disclosure().disclosureId(), batchToken)) {
+                // this delivery's own batch moved it (its caller never heard): count it as what it was, once
+                Transition recorded = persist.isFailure() ? Transition.FAILED : Transition.STORED;
+                log.debug("recorded {} by this delivery's batch transaction", recorded);
+                listener.recorded(persist, recorded);
+                return Handled.RECOVERED;
+            }
             if (transition == Transition.DUPLICATE) {
                 log.debug("duplicate delivery, outcome already final");
             } else if (transition == Transition.FAILED) {
@@ -125,15 +160,25 @@ public final class PersistWorker implements MessageBatchHandler {
                 log.debug("recorded {}", transition);
             }
             listener.recorded(persist, transition);
-            return true;
+            return Handled.DONE;
         } catch (UnknownOutcomeException e) {
-            return deadLetter(message, e.getMessage());
+            return deadLetter(message, e.getMessage()) ? Handled.DONE : Handled.RETRY;
         } catch (RuntimeException e) {
             log.warn("could not record the outcome, leaving the message for redelivery: {}", e.toString());
-            return false;
+            return Handled.RETRY;
         } finally {
             MDC.remove("execution_id");
             MDC.remove("disclosure_id");
+        }
+    }
+
+    /** A batch that committed but threw may not have settled its execution; try again, leave it to the next transition otherwise. */
+    private void settleQuietly(String executionId) {
+        try {
+            ledger.settleIfDone(executionId);
+        } catch (RuntimeException e) {
+            log.warn("execution {} not settled after a recovered batch ({}); the next outcome or the reconciler settles it",
+                    executionId, e.toString());
         }
     }
 

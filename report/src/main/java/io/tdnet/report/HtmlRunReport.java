@@ -6,6 +6,7 @@ import io.tdnet.model.IsoTime;
 import io.tdnet.model.OutcomeRow;
 import io.tdnet.model.StatusChange;
 import io.tdnet.model.Tdnet;
+import io.tdnet.model.text.MarkupText;
 import io.tdnet.telemetry.FailureReasons;
 import io.tdnet.telemetry.MetricsSnapshot;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Renders a {@link RunReport} as one self-contained HTML page: inline CSS, inline SVG charts, no script,
  * no external asset, so the file can be mailed or archived and opens offline. Every value from the
- * ledger or TDnet (titles, reasons, hrefs) is HTML-escaped.
+ * ledger or TDnet (titles, reasons, hrefs) is encoded by {@link MarkupText}.
  *
  * <p>Each chart series is one {@code <polyline class="series" data-series="…">} with exactly one point
  * per sample (tests count them).
@@ -328,22 +329,9 @@ public final class HtmlRunReport {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
-    /** HTML-escapes text for element content and quoted attribute values. */
+    /** HTML-escapes text for element content and quoted attribute values (the one rule: {@link MarkupText}). */
     static String esc(String text) {
-        if (text == null) return "";
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? '\uFFFD' : c);
-            }
-        }
-        return out.toString();
+        return MarkupText.escape(text);
     }
 
     private static final String CSS = """

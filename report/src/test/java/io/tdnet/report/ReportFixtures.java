@@ -38,7 +38,7 @@ final class ReportFixtures {
                 new OutcomeRow(ID, new DisclosureId("140120260213500003"), null, Outcome.FAILED, "not a PDF (starts with <html>)"),
                 new OutcomeRow(ID, new DisclosureId("140120260213500004"), null, Outcome.FAILED,
                         "gave up after 6 deliveries: http 503"),
-                new OutcomeRow(ID, null, "javascript:alert(\"x\")<script>", Outcome.FAILED, "javascript: link"));
+                new OutcomeRow(ID, null, "javascript:alert(\"x\")<script>\u001b[2J\u0000'", Outcome.FAILED, "javascript: link"));
     }
 
     static List<RunSample> samples(int n) {

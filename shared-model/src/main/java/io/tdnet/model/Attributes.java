@@ -56,4 +56,6 @@ public final class Attributes {
     public static final String DISCLOSURE_JSON = "disclosure";
     /** Outcome rows: when the outcome last changed. */
     public static final String CHANGED_AT = "changed_at";
+    /** Outcome rows moved by a batch transaction: the batch's token, so a caller that never learnt the result can ask. */
+    public static final String RECORDED_BY = "recorded_by";
 }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Writes stored disclosures as JSON lines or CSV, one at a time (a range is never held in memory). */
+/**
+ * Writes stored disclosures as JSON lines or CSV, one at a time (a range is never held in memory). CSV
+ * cells that a spreadsheet would read as a formula are neutralised ({@link #csvField}); JSON stays raw.
+ */
 public final class DisclosureExport {
     public static final List<String> COLUMNS = List.of("disclosure_id", "disclosed_date", "disclosed_at", "company_code",
             "company_name", "title", "previous_title", "exchanges", "history", "withdrawn_at", "pdf_url", "xbrl_url",
@@ -83,8 +86,23 @@ public final class DisclosureExport {
         return line.append("\r\n").toString();
     }
 
+    /**
+     * One CSV cell (RFC 4180 quoting), neutralised as OWASP recommends against CSV injection: a value that
+     * starts with {@code = + - @}, a tab or a carriage return gets a leading {@code '}, so a spreadsheet
+     * shows it as text instead of evaluating it as a formula. JSON lines are written raw.
+     */
     static String csvField(String value) {
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        String cell = startsLikeAFormula(value) ? "'" + value : value;
+        boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0;
+        return quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
+    }
+
+    /** The first characters a spreadsheet reads as the start of a formula (OWASP, CSV injection). */
+    public static boolean startsLikeAFormula(String value) {
+        if (value.isEmpty()) return false;
+        return switch (value.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> true;
+            default -> false;
+        };
     }
 }

@@ -3,6 +3,7 @@ package io.tdnet.cli.view;
 import io.tdnet.model.IsoTime;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.OutcomeRow;
+import io.tdnet.model.text.DisplayText;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -10,7 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** How an execution is shown: the human summary and the {@code status --json} object (docs/ARCHITECTURE.md, CLI contract). */
+/**
+ * How an execution is shown: the human summary and the {@code status --json} object (docs/ARCHITECTURE.md,
+ * CLI contract). The human form passes every value that can come from TDnet (hrefs, reasons quoting
+ * titles) through {@link DisplayText}, so no control character reaches the terminal; JSON keeps them raw
+ * (the encoder escapes them).
+ */
 public final class StatusView {
     private StatusView() {}
 
@@ -45,7 +51,7 @@ public final class StatusView {
         StringBuilder out = new StringBuilder();
         out.append(String.format("execution  %s%n", s.executionId()));
         out.append(String.format("date       %s%n", s.targetDate()));
-        out.append(String.format("status     %s%s%n", s.status(), s.reason() == null ? "" : " — " + s.reason()));
+        out.append(String.format("status     %s%s%n", s.status(), s.reason() == null ? "" : " — " + DisplayText.message(s.reason())));
         if (s.bannerTotal() != null) {
             out.append(String.format("listed     %,d of banner %,d (+ %,d withdrawn by TDnet)%n", s.listed(), s.bannerTotal(), s.withdrawn()));
             out.append(String.format("outcomes   stored %,d · already present %,d · failed %,d · pending %,d%n",
@@ -60,7 +66,8 @@ public final class StatusView {
         if (!failures.isEmpty()) {
             out.append(String.format("failures   %d%n", failures.size()));
             for (OutcomeRow f : failures) {
-                out.append(String.format("  %-20s %s%n", f.disclosureId() != null ? f.disclosureId().value() : f.href(), f.reason()));
+                String subject = f.disclosureId() != null ? f.disclosureId().value() : f.href() == null ? "(no link)" : DisplayText.of(f.href());
+                out.append(String.format("  %-20s %s%n", subject, DisplayText.message(f.reason())));
             }
             out.append("recover with: tdnet dlq redrive --date ").append(s.targetDate()).append(String.format("%n"));
         }
