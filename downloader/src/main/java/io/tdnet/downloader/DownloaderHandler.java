@@ -69,7 +69,7 @@ public final class DownloaderHandler implements RequestHandler<SQSEvent, SQSBatc
         PdfDownloader downloader = new PdfDownloader(config, RequestPacer.perSecond(config.instanceRate()),
                 s3.build(), resources.bucket(), new TelemetryDownloadMetrics(metrics), Clock.systemUTC());
         this.worker = new DownloadWorker(downloader, sqsClient, resources, new JsonCodec(), config.retry(),
-                Clock.systemUTC(), 1);
+                Clock.systemUTC(), 1, AttemptLog.NONE);
     }
 
     /** For tests and other wiring: a ready worker. */

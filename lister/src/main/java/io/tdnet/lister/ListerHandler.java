@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.tdnet.ledger.DisclosureArchive;
 import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ListingLeases;
 import io.tdnet.model.EnvVars;
 import io.tdnet.model.PipelineResources;
 import io.tdnet.model.RequestPacer;
@@ -32,6 +33,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class ListerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     /** The {@code Component} dimension of this Lambda's metrics. */
     public static final String COMPONENT = "lister";
+    /** Within the function's timeout: a lease a dead lister holds expires well before this. */
+    static final java.time.Duration MAX_LEASE_WAIT = java.time.Duration.ofMinutes(3);
 
     private final DisclosureLister lister;
     private final Clock clock;
@@ -116,6 +119,8 @@ public final class ListerHandler implements RequestHandler<ScheduledEvent, Map<S
                 TdnetPageClient.Settings.defaults().withUserAgent(env.getOrDefault(EnvVars.USER_AGENT, Tdnet.DEFAULT_USER_AGENT)));
         return new DisclosureLister(new DayListingReader(pages),
                 new ExecutionLedger(dynamo, resources.executionsTable(), resources.disclosuresTable(), clock),
+                new ListingLeases(dynamo, resources.executionsTable(), clock, ListingLeases.DEFAULT_DURATION),
+                "lister-lambda:" + java.util.UUID.randomUUID(), MAX_LEASE_WAIT,
                 new DisclosureArchive(dynamo, resources.disclosuresTable(), clock),
                 sqsBuilder.build(), resources.downloadQueueUrl(), new ExecutionIds(clock));
     }

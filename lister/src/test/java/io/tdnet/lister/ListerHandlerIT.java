@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tdnet.embedded.EmbeddedAwsStack;
 import io.tdnet.ledger.DisclosureArchive;
 import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ListingLeases;
 import io.tdnet.model.DisclosureId;
 import io.tdnet.model.DownloadMessage;
 import io.tdnet.model.ExecutionStatus;
@@ -23,6 +24,7 @@ import io.tdnet.testkit.tdnet.FakeDay;
 import io.tdnet.testkit.tdnet.FakeTdnet;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -66,8 +68,9 @@ class ListerHandlerIT {
         archive = new DisclosureArchive(stack.dynamoDb(), r.disclosuresTable(), CLOCK);
         TdnetOrigin origin = TdnetOrigin.of(tdnet.baseUrl());
         TdnetPageClient pages = new TdnetPageClient(origin, RequestPacer.unlimited(), TdnetPageClient.Settings.defaults());
-        DisclosureLister lister = new DisclosureLister(new DayListingReader(pages), ledger, archive, stack.sqs(),
-                r.downloadQueueUrl(), new ExecutionIds(CLOCK));
+        DisclosureLister lister = new DisclosureLister(new DayListingReader(pages), ledger,
+                new ListingLeases(stack.dynamoDb(), r.executionsTable(), CLOCK, ListingLeases.DEFAULT_DURATION),
+                "lister-test", Duration.ofSeconds(5), archive, stack.sqs(), r.downloadQueueUrl(), new ExecutionIds(CLOCK));
         handler = new ListerHandler(lister, CLOCK);
     }
 
