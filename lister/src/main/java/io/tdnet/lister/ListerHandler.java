@@ -84,6 +84,7 @@ public final class ListerHandler implements RequestHandler<ScheduledEvent, Map<S
             response.put("status", result.summary().status().name());
             response.put("listed", result.summary().listed());
             response.put("already_present", result.summary().alreadyPresent());
+            response.put("in_flight", result.summary().inFlight());
             response.put("enqueued", result.enqueued());
             if (!result.accepted()) response.put("reason", result.failure());
             return response;

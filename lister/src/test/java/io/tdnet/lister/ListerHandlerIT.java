@@ -132,13 +132,20 @@ class ListerHandlerIT {
     }
 
     @Test
-    void aSecondRunWhileTheFirstIsRunningLeavesItAlone() throws Exception {
+    void aSecondRunWhileTheFirstIsRunningListsTheDayAndCountsTheFirstsMessagesInFlight() throws Exception {
         tdnet.addDay(DAY, 20, 2);
         Map<String, Object> first = handler.handleRequest(event(null), null);
+        assertThat(first.get("enqueued")).isEqualTo(20);
         tdnet.clearRequests();
         Map<String, Object> second = handler.handleRequest(event(null), null);
-        assertThat(second.get("execution_id")).isEqualTo(first.get("execution_id"));
+        assertThat(second.get("execution_id")).isNotEqualTo(first.get("execution_id"));
+        assertThat(tdnet.requests()).isNotEmpty(); // the day was listed again, not skipped
         assertThat(second.get("enqueued")).isEqualTo(0);
-        assertThat(tdnet.requests()).isEmpty();
+        assertThat(second).containsEntry("in_flight", 20L).containsEntry("status", "COMPLETED");
+        assertThat(drainDownloadQueue()).hasSize(20)
+                .allSatisfy(m -> assertThat(m.executionId()).isEqualTo(first.get("execution_id")));
+        ExecutionSummary running = ledger.summary((String) first.get("execution_id")).orElseThrow();
+        assertThat(running.status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(running.pending()).isEqualTo(20);
     }
 }
