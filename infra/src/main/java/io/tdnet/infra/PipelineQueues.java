@@ -28,10 +28,14 @@ public final class PipelineQueues extends Construct {
     private final Queue downloadDlq;
     private final Queue persistQueue;
     private final Queue persistDlq;
+    private final java.time.Duration downloadVisibility;
+    private final java.time.Duration persistVisibility;
 
     public PipelineQueues(Construct scope, String id, String stage,
                           Duration downloaderTimeout, Duration persisterTimeout) {
         super(scope, id);
+        downloadVisibility = java.time.Duration.ofSeconds(downloaderTimeout.toSeconds().longValue() * VISIBILITY_TO_TIMEOUT_RATIO);
+        persistVisibility = java.time.Duration.ofSeconds(persisterTimeout.toSeconds().longValue() * VISIBILITY_TO_TIMEOUT_RATIO);
         downloadDlq = dlq("DownloadDlq", Names.staged(Names.DOWNLOAD_DLQ, stage));
         downloadQueue = queue("DownloadQueue", Names.staged(Names.DOWNLOAD_QUEUE, stage),
                 downloaderTimeout, downloadDlq, Names.DOWNLOAD_MAX_RECEIVE_COUNT);
@@ -64,4 +68,7 @@ public final class PipelineQueues extends Construct {
     public Queue downloadDlq() { return downloadDlq; }
     public Queue persistQueue() { return persistQueue; }
     public Queue persistDlq() { return persistDlq; }
+    /** The download queue's visibility timeout (the reconciler's horizon is built from it). */
+    public java.time.Duration downloadVisibility() { return downloadVisibility; }
+    public java.time.Duration persistVisibility() { return persistVisibility; }
 }

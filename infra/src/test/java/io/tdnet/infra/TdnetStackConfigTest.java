@@ -17,7 +17,7 @@ class TdnetStackConfigTest {
     Path dir;
 
     private TdnetStackConfig build(UnaryOperator<TdnetStackConfig.Builder> change) {
-        LambdaJars jars = new LambdaJars(dir.resolve("a.jar"), dir.resolve("b.jar"), dir.resolve("c.jar"));
+        LambdaJars jars = new LambdaJars(dir.resolve("a.jar"), dir.resolve("b.jar"), dir.resolve("c.jar"), dir.resolve("d.jar"));
         return change.apply(TdnetStackConfig.builder(jars)).build();
     }
 

@@ -53,6 +53,14 @@ final class LocalDlqContext implements DlqContext, AutoCloseable {
         return queues;
     }
 
+    /** Each purged message's outcome is recorded FAILED {@code purged} in its execution, which then settles. */
+    @Override
+    public java.util.function.Consumer<io.tdnet.dlq.DeadLetter> purgedOutcomes() {
+        var resources = environment().resources();
+        return new io.tdnet.reconciler.PurgedOutcomes(new io.tdnet.ledger.ExecutionLedger(environment().dynamoDb(),
+                resources.executionsTable(), resources.disclosuresTable(), clock));
+    }
+
     @Override
     public boolean aws() {
         return environmentOptions.aws;

@@ -31,6 +31,20 @@ public record SettleHorizon(Duration afterLastSign, Duration unsettledDeadline) 
         return new SettleHorizon(afterLastSign, retryPath.plus(afterLastSign).plus(RECONCILE_EVERY));
     }
 
+    /**
+     * First to last delivery when every delivery fails: the visibility timeouts the retry schedule sets
+     * after deliveries 1 … maxReceiveCount−1, {@code base·2^(n−1)} capped at {@code cap}.
+     */
+    public static Duration retryPath(Duration base, Duration cap, int maxReceiveCount) {
+        Duration total = Duration.ZERO;
+        Duration step = base;
+        for (int n = 1; n < maxReceiveCount; n++) {
+            total = total.plus(step.compareTo(cap) > 0 ? cap : step);
+            if (step.compareTo(cap) < 0) step = step.multipliedBy(2);
+        }
+        return total;
+    }
+
     /** Whole seconds, as the reconciler's environment carries it. */
     public long afterLastSignSeconds() {
         return afterLastSign.toSeconds();
