@@ -8,6 +8,7 @@ import io.tdnet.model.Names;
 import io.tdnet.model.PersistMessage;
 import io.tdnet.model.PipelineResources;
 import io.tdnet.model.QueueMessage;
+import io.tdnet.model.TimeLeft;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,9 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * </ul>
  *
  * <p>Messages of a batch run sequentially, or on a small pool of {@code threads}; the shared pacer, not
- * the thread count, sets the request rate.
+ * the thread count, sets the request rate. Within a {@link TimeLeft} (the Lambda's remaining time) a
+ * message is started only while at least the downloader's {@link PdfDownloader#documentBudget()} is
+ * left; the others are returned unstarted for redelivery rather than cut off by the function timeout.
  */
 public final class DownloadWorker implements MessageBatchHandler, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DownloadWorker.class);
@@ -84,15 +87,20 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
 
     @Override
     public BatchOutcome handle(List<QueueMessage> batch) {
+        return handle(batch, TimeLeft.UNBOUNDED);
+    }
+
+    @Override
+    public BatchOutcome handle(List<QueueMessage> batch, TimeLeft timeLeft) {
         Set<String> retry = new HashSet<>();
         if (pool == null) {
             for (QueueMessage message : batch) {
-                if (!process(message)) retry.add(message.messageId());
+                if (!processInTime(message, timeLeft)) retry.add(message.messageId());
             }
             return new BatchOutcome(retry);
         }
         List<Future<Boolean>> results = new ArrayList<>();
-        for (QueueMessage message : batch) results.add(pool.submit(() -> process(message)));
+        for (QueueMessage message : batch) results.add(pool.submit(() -> processInTime(message, timeLeft)));
         for (int i = 0; i < batch.size(); i++) {
             try {
                 if (!results.get(i).get()) retry.add(batch.get(i).messageId());
@@ -104,6 +112,16 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
             }
         }
         return new BatchOutcome(retry);
+    }
+
+    private boolean processInTime(QueueMessage message, TimeLeft timeLeft) {
+        Duration left = timeLeft.remaining();
+        if (left.compareTo(downloader.documentBudget()) < 0) {
+            log.info("message {} not started: {} ms left, a document may need {} s; left for redelivery",
+                    message.messageId(), left.toMillis(), downloader.documentBudget().toSeconds());
+            return false;
+        }
+        return process(message);
     }
 
     /** Returns true when the message is done (may be deleted), false to leave it for redelivery. */

@@ -1,20 +1,19 @@
 package io.tdnet.downloader;
 
+import io.tdnet.model.DownloadTiming;
 import io.tdnet.model.EnvVars;
 import io.tdnet.model.Tdnet;
 import io.tdnet.model.TdnetOrigin;
+import io.tdnet.tdnetclient.HttpSettings;
+import io.tdnet.wiring.FunctionEnvironment;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * Everything the downloader is configured with, built once at the edge (env vars on Lambda, CLI flags
- * locally) and immutable afterwards.
+ * locally) and immutable afterwards. The rate is not here: it is the pacer's, handed in by the wiring.
  *
  * @param origin the TDnet base URL; documents are fetched only from {@code origin.pdf(id)}
- * @param ratePerSecond requests per second to TDnet for the whole deployment (R)
- * @param concurrency how many downloader instances share that rate (C; 1 locally, where one pacer is
- *     shared); each instance paces at {@link #instanceRate()} = R / C
  * @param maxPdfBytes largest document accepted
  * @param userAgent sent with every request: names the tool and a contact URL
  * @param connectTimeout TCP connect timeout
@@ -24,8 +23,6 @@ import java.util.Objects;
  */
 public record DownloaderConfig(
         TdnetOrigin origin,
-        double ratePerSecond,
-        int concurrency,
         long maxPdfBytes,
         String userAgent,
         Duration connectTimeout,
@@ -33,106 +30,63 @@ public record DownloaderConfig(
         int partSizeBytes,
         RetrySchedule retry) {
 
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
     static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
     public DownloaderConfig {
         Objects.requireNonNull(origin, "origin");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(retry, "retry");
-        if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
-            throw new IllegalArgumentException("rate must be a positive number of requests per second: " + ratePerSecond);
-        }
-        if (concurrency < 1) throw new IllegalArgumentException("concurrency must be ≥ 1: " + concurrency);
         if (maxPdfBytes < 1) throw new IllegalArgumentException("maxPdfBytes must be positive: " + maxPdfBytes);
-        if (userAgent == null || userAgent.isBlank()) throw new IllegalArgumentException("userAgent must be set");
         if (partSizeBytes < MIN_PART_SIZE) {
             throw new IllegalArgumentException("partSizeBytes under S3's 5 MiB minimum: " + partSizeBytes);
         }
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
-            throw new IllegalArgumentException("timeouts must be positive (zero would mean wait forever)");
-        }
+        new HttpSettings(userAgent, connectTimeout, readTimeout, retry.inProcess()); // checks them, one place
     }
 
-    /** The defaults for an origin: 1 request/s, one instance, 100 MB cap, production retry schedule. */
+    /** The defaults for an origin: 100 MB cap, {@link DownloadTiming}'s timeouts and retry schedule. */
     public static DownloaderConfig defaults(TdnetOrigin origin) {
-        return new DownloaderConfig(origin, Tdnet.DEFAULT_RATE, 1, Tdnet.DEFAULT_MAX_PDF_BYTES,
-                Tdnet.DEFAULT_USER_AGENT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_PART_SIZE,
-                RetrySchedule.defaults());
+        return new DownloaderConfig(origin, Tdnet.DEFAULT_MAX_PDF_BYTES, Tdnet.DEFAULT_USER_AGENT,
+                DownloadTiming.CONNECT_TIMEOUT, DownloadTiming.READ_TIMEOUT, DEFAULT_PART_SIZE, RetrySchedule.defaults());
     }
 
     /**
-     * Reads the Lambda environment: {@link EnvVars#TDNET_BASE_URL}, {@link EnvVars#TDNET_RATE},
-     * {@link EnvVars#DOWNLOADER_CONCURRENCY}, {@link EnvVars#MAX_PDF_BYTES}, {@link EnvVars#USER_AGENT};
-     * each falls back to its default when unset, and a value that does not parse fails naming the
-     * variable.
+     * Reads the Lambda environment: {@link EnvVars#TDNET_BASE_URL}, {@link EnvVars#MAX_PDF_BYTES},
+     * {@link EnvVars#USER_AGENT}; each falls back to its default when unset, and a value that does not
+     * parse fails naming the variable.
      */
-    public static DownloaderConfig fromEnvironment(Map<String, String> env) {
-        String base = value(env, EnvVars.TDNET_BASE_URL);
-        DownloaderConfig config = defaults(TdnetOrigin.of(base == null ? Tdnet.DEFAULT_BASE_URL : base));
-        String rate = value(env, EnvVars.TDNET_RATE);
-        String concurrency = value(env, EnvVars.DOWNLOADER_CONCURRENCY);
-        String maxBytes = value(env, EnvVars.MAX_PDF_BYTES);
-        String userAgent = value(env, EnvVars.USER_AGENT);
-        try {
-            return new DownloaderConfig(config.origin,
-                    rate == null ? config.ratePerSecond : parse(EnvVars.TDNET_RATE, rate, Double::parseDouble),
-                    concurrency == null ? 1 : parse(EnvVars.DOWNLOADER_CONCURRENCY, concurrency, Integer::parseInt),
-                    maxBytes == null ? config.maxPdfBytes : parse(EnvVars.MAX_PDF_BYTES, maxBytes, Long::parseLong),
-                    userAgent == null ? config.userAgent : userAgent,
-                    config.connectTimeout, config.readTimeout, config.partSizeBytes, config.retry);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("downloader environment: " + e.getMessage(), e);
-        }
+    public static DownloaderConfig fromEnvironment(FunctionEnvironment env) {
+        DownloaderConfig config = defaults(TdnetOrigin.of(env.optional(EnvVars.TDNET_BASE_URL, Tdnet.DEFAULT_BASE_URL)));
+        return config.withMaxPdfBytes(env.optional(EnvVars.MAX_PDF_BYTES, config.maxPdfBytes, Long::parseLong))
+                .withUserAgent(env.optional(EnvVars.USER_AGENT, config.userAgent));
     }
 
-    /** This instance's pace: R / C (see package-info for why that keeps the deployment at R). */
-    public double instanceRate() {
-        return ratePerSecond / concurrency;
+    /** What the TDnet component needs: User-Agent, timeouts, the in-process retries. */
+    public HttpSettings http() {
+        return new HttpSettings(userAgent, connectTimeout, readTimeout, retry.inProcess());
     }
 
-    public DownloaderConfig withRate(double rate, int instances) {
-        return new DownloaderConfig(origin, rate, instances, maxPdfBytes, userAgent, connectTimeout, readTimeout,
-                partSizeBytes, retry);
+    /**
+     * The worst case of one document's in-process attempts, before its body flows: attempts × (connect
+     * + read timeout) + the longest waits between them ({@link DownloadTiming} has the arithmetic).
+     * The Lambda starts no document with less time than this left.
+     */
+    public Duration documentBudget() {
+        return http().attemptTimeouts().multipliedBy(retry.attemptsPerDelivery()).plus(retry.inProcess().worstCaseWaits());
     }
 
     public DownloaderConfig withMaxPdfBytes(long bytes) {
-        return new DownloaderConfig(origin, ratePerSecond, concurrency, bytes, userAgent, connectTimeout, readTimeout,
-                partSizeBytes, retry);
+        return new DownloaderConfig(origin, bytes, userAgent, connectTimeout, readTimeout, partSizeBytes, retry);
     }
 
     public DownloaderConfig withUserAgent(String agent) {
-        return new DownloaderConfig(origin, ratePerSecond, concurrency, maxPdfBytes, agent, connectTimeout, readTimeout,
-                partSizeBytes, retry);
+        return new DownloaderConfig(origin, maxPdfBytes, agent, connectTimeout, readTimeout, partSizeBytes, retry);
     }
 
     public DownloaderConfig withTimeouts(Duration connect, Duration read) {
-        return new DownloaderConfig(origin, ratePerSecond, concurrency, maxPdfBytes, userAgent, connect, read,
-                partSizeBytes, retry);
+        return new DownloaderConfig(origin, maxPdfBytes, userAgent, connect, read, partSizeBytes, retry);
     }
 
     public DownloaderConfig withRetry(RetrySchedule schedule) {
-        return new DownloaderConfig(origin, ratePerSecond, concurrency, maxPdfBytes, userAgent, connectTimeout,
-                readTimeout, partSizeBytes, schedule);
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    private interface Parser<T> {
-        T parse(String s);
-    }
-
-    private static <T> T parse(String name, String value, Parser<T> parser) {
-        try {
-            return parser.parse(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " is not a number: " + value, e);
-        }
+        return new DownloaderConfig(origin, maxPdfBytes, userAgent, connectTimeout, readTimeout, partSizeBytes, schedule);
     }
 }

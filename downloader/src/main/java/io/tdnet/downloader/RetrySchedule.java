@@ -1,6 +1,8 @@
 package io.tdnet.downloader;
 
+import io.tdnet.model.DownloadTiming;
 import io.tdnet.model.Names;
+import io.tdnet.tdnetclient.RetryPlan;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,7 +12,8 @@ import java.util.Objects;
  * grows with the message's receive count so that an outage of hours does not drain the queue into the
  * DLQ.
  *
- * <p>With the {@link #defaults()}: in process 3 attempts per delivery, waits of ~1 s then ~2 s (each
+ * <p>The in-process part is the TDnet component's {@link RetryPlan} ({@link #inProcess()}); the
+ * visibility part is this class's own. With the {@link #defaults()} (built from {@link DownloadTiming}): in process 3 attempts per delivery, waits of ~1 s then ~2 s (each
  * reduced by up to 25% jitter, or the server's {@code Retry-After} if longer and at most 30 s); between
  * deliveries a visibility timeout of 2^(n−1) minutes after delivery n, capped at 60 minutes:
  * 1, 2, 4, 8, 16, 32, 60, 60, 60, 60, 60 minutes after deliveries 1–11. Delivery number
@@ -61,27 +64,26 @@ public record RetrySchedule(
         if (maxReceiveCount < 1) throw new IllegalArgumentException("maxReceiveCount must be ≥ 1");
     }
 
-    /** The production schedule described above. */
+    /** The production schedule described above, from {@link DownloadTiming}. */
     public static RetrySchedule defaults() {
-        return new RetrySchedule(3, Duration.ofSeconds(1), Duration.ofSeconds(8), 0.25, Duration.ofSeconds(30),
-                Duration.ofMinutes(1), Duration.ofMinutes(60), Names.DOWNLOAD_MAX_RECEIVE_COUNT);
+        return new RetrySchedule(DownloadTiming.IN_PROCESS_ATTEMPTS, DownloadTiming.BACKOFF_BASE,
+                DownloadTiming.BACKOFF_MAX, DownloadTiming.JITTER, DownloadTiming.RETRY_AFTER_CAP,
+                DownloadTiming.VISIBILITY_BASE, DownloadTiming.VISIBILITY_CAP, DownloadTiming.MAX_RECEIVE_COUNT);
     }
 
-    /**
-     * The in-process wait after {@code failedAttempts} failed attempts (≥ 1): base·2^(k−1) capped at
-     * the max, shortened by {@code jitter × random} ({@code random} in [0, 1)), and never shorter than
-     * the server's {@code Retry-After} (null if none).
-     */
+    /** The in-process retries of one delivery, run by the TDnet component. */
+    public RetryPlan inProcess() {
+        return new RetryPlan(attemptsPerDelivery, backoffBase, backoffMax, jitter, retryAfterCap);
+    }
+
+    /** See {@link RetryPlan#delay}. */
     public Duration inProcessDelay(int failedAttempts, Duration retryAfter, double random) {
-        Duration exponential = doubled(backoffBase, failedAttempts - 1, backoffMax);
-        long nanos = exponential.toNanos();
-        Duration jittered = Duration.ofNanos(nanos - (long) (nanos * jitter * random));
-        return retryAfter != null && retryAfter.compareTo(jittered) > 0 ? retryAfter : jittered;
+        return inProcess().delay(failedAttempts, retryAfter, random);
     }
 
-    /** True when a {@code Retry-After} is short enough to wait out in process. */
+    /** See {@link RetryPlan#waitsInProcess}. */
     public boolean waitsInProcess(Duration retryAfter) {
-        return retryAfter == null || retryAfter.compareTo(retryAfterCap) <= 0;
+        return inProcess().waitsInProcess(retryAfter);
     }
 
     /**
@@ -90,7 +92,7 @@ public record RetrySchedule(
      * longer, never over SQS's 12 h.
      */
     public Duration visibilityTimeout(int receiveCount, Duration retryAfter) {
-        Duration grown = doubled(visibilityBase, Math.max(1, receiveCount) - 1, visibilityCap);
+        Duration grown = RetryPlan.doubled(visibilityBase, Math.max(1, receiveCount) - 1, visibilityCap);
         Duration wanted = retryAfter != null && retryAfter.compareTo(grown) > 0 ? retryAfter : grown;
         return wanted.compareTo(SQS_MAX_VISIBILITY) > 0 ? SQS_MAX_VISIBILITY : wanted;
     }
@@ -105,12 +107,6 @@ public record RetrySchedule(
         Duration total = Duration.ZERO;
         for (int n = 1; n < maxReceiveCount; n++) total = total.plus(visibilityTimeout(n, null));
         return total;
-    }
-
-    private static Duration doubled(Duration base, int times, Duration cap) {
-        Duration d = base;
-        for (int i = 0; i < times && d.compareTo(cap) < 0; i++) d = d.multipliedBy(2);
-        return d.compareTo(cap) > 0 ? cap : d;
     }
 
     private static void requireNonNegative(Duration d, String name) {

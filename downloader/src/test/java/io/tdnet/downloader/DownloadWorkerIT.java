@@ -10,7 +10,9 @@ import io.tdnet.model.BatchOutcome;
 import io.tdnet.model.Disclosure;
 import io.tdnet.model.Names;
 import io.tdnet.model.PersistMessage;
+import io.tdnet.model.QueueMessage;
 import io.tdnet.model.S3Keys;
+import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.testkit.aws.EmbeddedAwsExtension;
 import io.tdnet.testkit.tdnet.Fault;
 import io.tdnet.testkit.tdnet.FakeTdnet;
@@ -303,7 +305,7 @@ class DownloadWorkerIT {
         fake.fault(down.disclosureId(), Fault.status(503));
         rig.enqueue(ok);
         rig.enqueue(down);
-        DownloaderHandler handler = new DownloaderHandler(rig.worker(rig.config()));
+        DownloaderHandler handler = new DownloaderHandler(rig.worker(rig.config()), EmfMetrics.toStdout(DownloaderHandler.COMPONENT));
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         await().atMost(Duration.ofSeconds(5)).until(() -> {
             for (Message m : rig.stack.sqs().receiveMessage(b -> b.queueUrl(rig.stack.resources().downloadQueueUrl())
@@ -404,5 +406,26 @@ class DownloadWorkerIT {
         } catch (java.net.UnknownHostException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void withLessTimeLeftThanADocumentsBudgetNothingIsStartedAndEverythingIsLeftForRedelivery() {
+        Disclosure d = docs.get(11);
+        rig.enqueue(d);
+        DownloadWorker worker = rig.worker(rig.config());
+        List<QueueMessage> batch = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            rig.stack.sqs().receiveMessage(b -> b.queueUrl(rig.stack.resources().downloadQueueUrl())
+                    .maxNumberOfMessages(10).waitTimeSeconds(1)).messages().forEach(m -> batch.add(Rig.toQueueMessage(m)));
+            return !batch.isEmpty();
+        });
+        Duration budget = rig.config().documentBudget();
+
+        BatchOutcome outcome = worker.handle(batch, () -> budget.minusMillis(1));
+
+        assertThat(outcome.retry()).containsExactly(batch.get(0).messageId());
+        assertThat(fake.requests()).isEmpty();
+        assertThat(worker.handle(batch, () -> budget).retry()).isEmpty();
+        assertThat(rig.pdfRequests(d)).isEqualTo(1);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tdnet.embedded.EmbeddedAwsStack;
 import io.tdnet.model.Disclosure;
 import io.tdnet.model.PersistMessage;
-import io.tdnet.model.RequestPacer;
+import io.tdnet.model.Pacer;
 import io.tdnet.model.S3Keys;
 import io.tdnet.model.TdnetOrigin;
 import io.tdnet.testkit.aws.EmbeddedAwsExtension;
@@ -119,10 +119,10 @@ class LargeDocumentIT {
                     d.companyName(), d.title(), d.previousTitle(), d.exchanges(), d.history(),
                     base + d.disclosureId().value() + ".pdf", null);
             DownloaderConfig config = rig.config().withMaxPdfBytes(700_000_000L);
-            config = new DownloaderConfig(TdnetOrigin.of(base), config.ratePerSecond(), 1, config.maxPdfBytes(),
+            config = new DownloaderConfig(TdnetOrigin.of(base), config.maxPdfBytes(),
                     config.userAgent(), config.connectTimeout(), config.readTimeout(), config.partSizeBytes(),
                     config.retry());
-            PdfDownloader downloader = new PdfDownloader(config, RequestPacer.unlimited(), rig.stack.s3(),
+            PdfDownloader downloader = new PdfDownloader(config, Pacer.unthrottled(), rig.stack.s3(),
                     rig.stack.resources().bucket(), rig.metrics(), Clock.systemUTC());
 
             long start = System.nanoTime();

@@ -58,7 +58,7 @@ class PacerIT {
         List<Disclosure> docs = rig.disclosures(fake.addDay(Rig.DATE, documents + 20, rate)).subList(0, documents);
         RequestPacer pacer = RequestPacer.perSecond(rate);
         int threads = rate <= 2 ? 2 : 8; // enough for a backlog: one document takes ~50–300 ms here
-        DownloaderConfig config = rig.config().withRate(rate, 1);
+        DownloaderConfig config = rig.config();
         List<DownloadWorker> workers = List.of(rig.worker(config, pacer, threads), rig.worker(config, pacer, threads));
 
         List<List<QueueMessage>> batches = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.tdnet.model.DownloadMessage;
 import io.tdnet.model.JsonCodec;
 import io.tdnet.model.PersistMessage;
 import io.tdnet.model.QueueMessage;
+import io.tdnet.model.Pacer;
 import io.tdnet.model.RequestPacer;
 import io.tdnet.model.S3Keys;
 import io.tdnet.model.TdnetOrigin;
@@ -35,6 +36,9 @@ final class Rig {
     static final RetrySchedule FAST = new RetrySchedule(3, Duration.ofMillis(50), Duration.ofMillis(200), 0.25,
             Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(4), 12);
 
+    /** Fast enough not to slow the tests, paced all the same. */
+    static final double RATE = 50;
+
     final EmbeddedAwsStack stack;
     final FakeTdnet fake;
     final JsonCodec codec = new JsonCodec();
@@ -49,7 +53,6 @@ final class Rig {
 
     DownloaderConfig config() {
         return DownloaderConfig.defaults(TdnetOrigin.of(fake.baseUrl()))
-                .withRate(50, 1)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
                 .withRetry(FAST)
                 .withUserAgent("tdnet-pipeline-it/1 (+http://127.0.0.1/contact)");
@@ -64,10 +67,10 @@ final class Rig {
     }
 
     DownloadWorker worker(DownloaderConfig config) {
-        return worker(config, RequestPacer.perSecond(config.instanceRate()), 1);
+        return worker(config, RequestPacer.perSecond(RATE), 1);
     }
 
-    DownloadWorker worker(DownloaderConfig config, RequestPacer pacer, int threads) {
+    DownloadWorker worker(DownloaderConfig config, Pacer pacer, int threads) {
         PdfDownloader downloader = new PdfDownloader(config, pacer, stack.s3(), stack.resources().bucket(), metrics(),
                 Clock.systemUTC());
         return new DownloadWorker(downloader, stack.sqs(), stack.resources(), codec, config.retry(), Clock.systemUTC(),

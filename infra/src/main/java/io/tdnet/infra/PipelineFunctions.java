@@ -71,8 +71,10 @@ public final class PipelineFunctions extends Construct {
      * 1024 MB buys the CPU share (Lambda allocates CPU in proportion to memory) for TLS + SHA-256 +
      * the S3 upload of a 100 MB outlier in seconds rather than a minute. A batch of
      * {@link #DOWNLOADER_BATCH_SIZE} at the per-instance pace R/C (0.5 request/s by default) is ~10 s
-     * of pacing plus transfer; 5 minutes also covers one 100 MB document at ~1 MB/s plus the in-process
-     * retries of a transient failure. Longer outages go back to SQS with a growing visibility timeout.
+     * of pacing plus transfer; 5 minutes also covers one document's worst-case in-process retries
+     * ({@code DownloadTiming.DOCUMENT_BUDGET} = 180 s, the arithmetic is there) plus 120 s of transfer.
+     * The handler starts no document with less than that budget left; longer outages go back to SQS
+     * with a growing visibility timeout.
      */
     public static final Duration DOWNLOADER_TIMEOUT = Duration.minutes(5);
     public static final int DOWNLOADER_MEMORY_MB = 1024;

@@ -1,5 +1,6 @@
 package io.tdnet.infra;
 
+import io.tdnet.model.DownloadTiming;
 import io.tdnet.model.EnvVars;
 import io.tdnet.model.LambdaHandlers;
 import io.tdnet.model.MetricNames;
@@ -86,6 +87,14 @@ class FunctionsTest {
         String id = target(env.get(variable));
         assertThat(t.resource(id).get("Type")).as(variable).isEqualTo(type);
         assertThat(t.propertiesOf(id).get(nameProperty)).as(variable).isEqualTo(Names.staged(name, "prod"));
+    }
+
+    @Test
+    void theDownloaderTimeoutCoversOneDocumentsWorstCaseInProcessRetries() {
+        // the handler starts no document with less than DOCUMENT_BUDGET left, so a timeout under it
+        // would never start one; DownloadTiming holds the arithmetic
+        assertThat(PipelineFunctions.DOWNLOADER_TIMEOUT.toSeconds().longValue())
+                .isGreaterThan(DownloadTiming.DOCUMENT_BUDGET.toSeconds());
     }
 
     @Test

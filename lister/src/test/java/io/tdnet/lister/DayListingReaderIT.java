@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tdnet.model.Disclosure;
 import io.tdnet.model.DisclosureId;
+import io.tdnet.model.Pacer;
 import io.tdnet.model.RequestPacer;
 import io.tdnet.model.TdnetOrigin;
 import io.tdnet.testkit.tdnet.FakeDay;
@@ -43,7 +44,7 @@ class DayListingReaderIT {
         fake.close();
     }
 
-    private DayListingReader reader(RequestPacer pacer) {
+    private DayListingReader reader(Pacer pacer) {
         TdnetPageClient client = new TdnetPageClient(TdnetOrigin.of(fake.baseUrl()), pacer,
                 TdnetPageClient.Settings.defaults().withUserAgent(UA)
                         .withRetries(3, Duration.ofMillis(2), Duration.ofMillis(20)));
@@ -51,7 +52,7 @@ class DayListingReaderIT {
     }
 
     private DayListingReader reader() {
-        return reader(RequestPacer.unlimited());
+        return reader(Pacer.unthrottled());
     }
 
     private List<RecordedRequest> listRequests() {

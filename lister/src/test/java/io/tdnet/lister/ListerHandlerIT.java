@@ -17,7 +17,7 @@ import io.tdnet.model.DownloadMessage;
 import io.tdnet.model.ExecutionStatus;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.JsonCodec;
-import io.tdnet.model.RequestPacer;
+import io.tdnet.model.Pacer;
 import io.tdnet.model.TdnetOrigin;
 import io.tdnet.testkit.aws.EmbeddedAwsExtension;
 import io.tdnet.testkit.tdnet.FakeDay;
@@ -67,7 +67,7 @@ class ListerHandlerIT {
         ledger = new ExecutionLedger(stack.dynamoDb(), r.executionsTable(), r.disclosuresTable(), CLOCK);
         archive = new DisclosureArchive(stack.dynamoDb(), r.disclosuresTable(), CLOCK);
         TdnetOrigin origin = TdnetOrigin.of(tdnet.baseUrl());
-        TdnetPageClient pages = new TdnetPageClient(origin, RequestPacer.unlimited(), TdnetPageClient.Settings.defaults());
+        TdnetPageClient pages = new TdnetPageClient(origin, Pacer.unthrottled(), TdnetPageClient.Settings.defaults());
         DisclosureLister lister = new DisclosureLister(new DayListingReader(pages), ledger,
                 new ListingLeases(stack.dynamoDb(), r.executionsTable(), CLOCK, ListingLeases.DEFAULT_DURATION),
                 "lister-test", Duration.ofSeconds(5), archive, stack.sqs(), r.downloadQueueUrl(), new ExecutionIds(CLOCK));

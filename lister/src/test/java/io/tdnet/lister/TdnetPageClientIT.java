@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tdnet.model.DisclosureId;
-import io.tdnet.model.RequestPacer;
+import io.tdnet.model.Pacer;
 import io.tdnet.model.TdnetOrigin;
 import io.tdnet.testkit.tdnet.FakeTdnet;
 import io.tdnet.testkit.tdnet.Fault;
@@ -42,7 +42,7 @@ class TdnetPageClientIT {
     }
 
     private TdnetPageClient client(TdnetPageClient.Settings settings) {
-        return new TdnetPageClient(TdnetOrigin.of(fake.baseUrl()), RequestPacer.unlimited(), settings);
+        return new TdnetPageClient(TdnetOrigin.of(fake.baseUrl()), Pacer.unthrottled(), settings);
     }
 
     private static TdnetPageClient.Settings fast() {
@@ -80,7 +80,7 @@ class TdnetPageClientIT {
         fake.fault(id, Fault.status(503));
 
         assertThatThrownBy(() -> client(fast()).get(url)).isInstanceOf(PageFetchException.class)
-                .hasMessageContaining("HTTP 503").hasMessageContaining("gave up after 3 attempts");
+                .hasMessageContaining("http 503").hasMessageContaining("gave up after 3 attempts");
         assertThat(requests()).hasSize(3);
     }
 
@@ -97,7 +97,7 @@ class TdnetPageClientIT {
         fake.fault(id, Fault.status(403));
 
         assertThatThrownBy(() -> client(fast()).get(url)).isInstanceOf(PageFetchException.class)
-                .hasMessageContaining("answered HTTP 403");
+                .hasMessageContaining("answered http 403");
         assertThat(requests()).hasSize(1);
     }
 
@@ -116,7 +116,7 @@ class TdnetPageClientIT {
         fake.fault(id, Fault.tooManyRequests(Duration.ofSeconds(600)));
 
         assertThatThrownBy(() -> client(fast()).get(url)).isInstanceOf(PageFetchException.class)
-                .hasMessageContaining("HTTP 429").hasMessageContaining("Retry-After 600 s");
+                .hasMessageContaining("http 429").hasMessageContaining("Retry-After 600 s");
         assertThat(requests()).hasSize(1);
     }
 
@@ -127,7 +127,7 @@ class TdnetPageClientIT {
             fake.fault(id, Fault.redirect(other.listPageUri(DAY, 1)));
 
             assertThatThrownBy(() -> client(fast()).get(url)).isInstanceOf(PageFetchException.class)
-                    .hasMessageContaining("HTTP 302").hasMessageContaining("not followed");
+                    .hasMessageContaining("http 302").hasMessageContaining("refused");
             assertThat(other.requests()).isEmpty();
             assertThat(requests()).hasSize(1);
         }

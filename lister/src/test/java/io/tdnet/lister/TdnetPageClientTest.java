@@ -4,25 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
 class TdnetPageClientTest {
-
-    @Test
-    void retryAfterInSecondsOrAsAnHttpDate() {
-        assertThat(TdnetPageClient.retryAfter("5")).isEqualTo(Duration.ofSeconds(5));
-        assertThat(TdnetPageClient.retryAfter(" 0 ")).isEqualTo(Duration.ZERO);
-        assertThat(TdnetPageClient.retryAfter("-3")).isNull();
-        assertThat(TdnetPageClient.retryAfter("soon")).isNull();
-        assertThat(TdnetPageClient.retryAfter(null)).isNull();
-        String inAMinute = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60).format(DateTimeFormatter.RFC_1123_DATE_TIME);
-        assertThat(TdnetPageClient.retryAfter(inAMinute)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(61));
-        String past = ZonedDateTime.now(ZoneOffset.UTC).minusSeconds(60).format(DateTimeFormatter.RFC_1123_DATE_TIME);
-        assertThat(TdnetPageClient.retryAfter(past)).isEqualTo(Duration.ZERO);
-    }
 
     @Test
     void settingsAreChecked() {

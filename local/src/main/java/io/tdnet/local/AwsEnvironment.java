@@ -3,11 +3,7 @@ package io.tdnet.local;
 import io.tdnet.dlq.QueueDirectory;
 import io.tdnet.model.Names;
 import io.tdnet.model.PipelineResources;
-import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+import io.tdnet.wiring.AwsClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -29,27 +25,10 @@ final class AwsEnvironment implements PipelineEnvironment {
     }
 
     static AwsEnvironment connect(AwsOptions options) {
-        AwsCredentialsProvider credentials = options.profile() == null
-                ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.create(options.profile());
-        Region region = options.region() == null ? null : Region.of(options.region());
-        URI endpoint = options.endpointUrl() == null ? null : URI.create(options.endpointUrl());
-        var sqsBuilder = SqsClient.builder().credentialsProvider(credentials);
-        var s3Builder = S3Client.builder().credentialsProvider(credentials).forcePathStyle(endpoint != null);
-        var dynamoBuilder = DynamoDbClient.builder().credentialsProvider(credentials);
-        if (region != null) {
-            sqsBuilder.region(region);
-            s3Builder.region(region);
-            dynamoBuilder.region(region);
-        }
-        if (endpoint != null) {
-            sqsBuilder.endpointOverride(endpoint);
-            s3Builder.endpointOverride(endpoint);
-            dynamoBuilder.endpointOverride(endpoint);
-        }
-        SqsClient sqs = sqsBuilder.build();
+        AwsClients clients = AwsClients.forCli(options.profile(), options.region(), options.endpointUrl());
+        SqsClient sqs = clients.sqs();
         PipelineResources resources = QueueDirectory.resolve(sqs, options.stage());
-        return new AwsEnvironment(sqs, s3Builder.build(), dynamoBuilder.build(), resources,
+        return new AwsEnvironment(sqs, clients.s3(), clients.dynamoDb(), resources,
                 "AWS stage " + options.stage() + (options.region() == null ? "" : " in " + options.region()));
     }
 

@@ -10,9 +10,7 @@ import io.tdnet.model.TdnetOrigin;
 record CollectOptions(TdnetOrigin origin, double rate, long maxPdfBytes, String userAgent,
                       int downloadWorkers, int persistWorkers) {
     CollectOptions {
-        if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException("--rate must be a positive number of requests per second (got " + rate + ")");
-        }
+        new io.tdnet.model.Rate(rate); // the one rate check; 0 = unthrottled is allowed here
         if (maxPdfBytes < 1) throw new IllegalArgumentException("--max-pdf-bytes must be positive (got " + maxPdfBytes + ")");
         if (downloadWorkers < 1 || persistWorkers < 1) throw new IllegalArgumentException("worker counts must be ≥ 1");
     }

@@ -22,7 +22,8 @@ import io.tdnet.lister.ListingResult;
 import io.tdnet.lister.TdnetPageClient;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.JsonCodec;
-import io.tdnet.model.RequestPacer;
+import io.tdnet.model.Pacer;
+import io.tdnet.model.Rate;
 import io.tdnet.persister.OutcomeMetrics;
 import io.tdnet.persister.PersistWorker;
 import io.tdnet.telemetry.InMemoryMetrics;
@@ -43,7 +44,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The pipeline in one process: the lister, and worker loops around the same downloader and persister
- * services the Lambdas run, over an environment (embedded stack or AWS). One {@link RequestPacer} is
+ * services the Lambdas run, over an environment (embedded stack or AWS). One {@link Pacer} is
  * shared by the list pages and every download thread, so TDnet sees one rate.
  */
 final class LocalPipeline implements AutoCloseable {
@@ -51,8 +52,6 @@ final class LocalPipeline implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(250);
     /** How often an execution whose queues drained with disclosures still pending is re-sent. */
     private static final int MAX_RESENDS = 3;
-    /** One document's in-process attempts at worst: 3 × (10 s connect + 30 s read) + 2 × 30 s Retry-After. */
-    private static final Duration DOCUMENT_BUDGET = Duration.ofSeconds(180);
     /** A lister of another process (`collect --aws` beside the deployed schedule) lists a date within minutes. */
     private static final Duration MAX_LEASE_WAIT = Duration.ofMinutes(15);
     /** ElasticMQ's counts are exact: drained means drained. (On AWS the reconciler Lambda waits a minute.) */
@@ -92,7 +91,7 @@ final class LocalPipeline implements AutoCloseable {
         this.ledger = new ExecutionLedger(environment.dynamoDb(), resources.executionsTable(), resources.disclosuresTable(), clock);
         this.queries = new ExecutionQueries(environment.dynamoDb(), resources.executionsTable());
         this.archive = new DisclosureArchive(environment.dynamoDb(), resources.disclosuresTable(), clock);
-        RequestPacer pacer = options.unthrottled() ? RequestPacer.unlimited() : RequestPacer.perSecond(options.rate());
+        Pacer pacer = new Rate(options.rate()).pacer();
         TdnetPageClient pages = new TdnetPageClient(options.origin(), pacer,
                 TdnetPageClient.Settings.defaults().withUserAgent(options.userAgent()));
         this.lister = new DisclosureLister(new DayListingReader(new CountedPageSource(pages, metrics),
@@ -214,7 +213,7 @@ final class LocalPipeline implements AutoCloseable {
     /** The local queues' timings and the downloader's retry schedule, through the one horizon arithmetic. */
     static SettleHorizon horizon(DownloaderConfig config) {
         return SettleHorizon.of(config.retry().longestOutageSurvived(), config.retry().visibilityCap(),
-                EmbeddedAwsStack.DOWNLOAD_VISIBILITY, DOCUMENT_BUDGET,
+                EmbeddedAwsStack.DOWNLOAD_VISIBILITY, config.documentBudget(),
                 Names.PERSIST_MAX_RECEIVE_COUNT, EmbeddedAwsStack.PERSIST_VISIBILITY);
     }
 

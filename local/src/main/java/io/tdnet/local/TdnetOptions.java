@@ -1,6 +1,7 @@
 package io.tdnet.local;
 
 import io.tdnet.model.Tdnet;
+import io.tdnet.model.Rate;
 import io.tdnet.model.TdnetOrigin;
 import picocli.CommandLine.Option;
 
@@ -26,10 +27,7 @@ final class TdnetOptions {
     Integer downloadWorkers;
 
     CollectOptions toCollectOptions(boolean unthrottled) {
-        if (!unthrottled && !(rate > 0)) {
-            throw new IllegalArgumentException("--rate must be a positive number of requests per second (got " + rate + ")");
-        }
-        double effectiveRate = unthrottled ? 0 : rate;
+        double effectiveRate = unthrottled ? 0 : Rate.checked("--rate", rate).perSecond();
         int workers = downloadWorkers != null ? downloadWorkers
                 : unthrottled ? 8 : (int) Math.max(2, Math.min(16, Math.ceil(rate * 2)));
         return new CollectOptions(TdnetOrigin.of(tdnetUrl), effectiveRate, maxPdfBytes, userAgent, workers, 4);

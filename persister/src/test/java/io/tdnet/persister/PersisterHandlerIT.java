@@ -23,6 +23,7 @@ import io.tdnet.model.PersistMessage;
 import io.tdnet.model.StoredPdf;
 import io.tdnet.testkit.aws.EmbeddedAwsExtension;
 import java.io.InputStream;
+import io.tdnet.telemetry.EmfMetrics;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -68,7 +69,7 @@ class PersisterHandlerIT {
         var r = stack.resources();
         ExecutionLedger l = new ExecutionLedger(stack.dynamoDb(), executionsTable, r.disclosuresTable(), Clock.systemUTC());
         return new PersisterHandler(new PersistWorker(l, stack.sqs(), r.persistQueueUrl(), r.persistDlqUrl(),
-                PersistWorker.OutcomeListener.NONE, Clock.systemUTC()));
+                PersistWorker.OutcomeListener.NONE, Clock.systemUTC()), EmfMetrics.toStdout(PersisterHandler.COMPONENT));
     }
 
     /** The fixture event with one record per body, as the Lambda runtime would hand it over. */

@@ -25,7 +25,6 @@ import io.tdnet.model.MessageBatchHandler;
 import io.tdnet.model.Outcome;
 import io.tdnet.model.OutcomeRow;
 import io.tdnet.model.QueueMessage;
-import io.tdnet.model.RequestPacer;
 import io.tdnet.model.SettleHorizon;
 import io.tdnet.model.TdnetOrigin;
 import io.tdnet.persister.PersistWorker;
@@ -74,8 +73,8 @@ final class SettlingRig {
         queries = new ExecutionQueries(stack.dynamoDb(), r.executionsTable());
         archive = new DisclosureArchive(stack.dynamoDb(), r.disclosuresTable(), clock);
         DownloaderConfig config = DownloaderConfig.defaults(TdnetOrigin.of(tdnet.baseUrl()))
-                .withRate(200, 1).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).withRetry(SLOW_RETRY);
-        downloadWorker = new DownloadWorker(new PdfDownloader(config, RequestPacer.unlimited(), stack.s3(), r.bucket(),
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).withRetry(SLOW_RETRY);
+        downloadWorker = new DownloadWorker(new PdfDownloader(config, io.tdnet.model.Pacer.unthrottled(), stack.s3(), r.bucket(),
                 new io.tdnet.downloader.TelemetryDownloadMetrics(metrics), clock),
                 stack.sqs(), r, codec, config.retry(), clock, 1,
                 new DownloadAttempts(stack.dynamoDb(), r.executionsTable(), clock)::failed);
@@ -102,7 +101,7 @@ final class SettlingRig {
     /** A lister of its own name (its own lease holder), as a separate process would be. */
     DisclosureLister lister(String holder) {
         var r = stack.resources();
-        TdnetPageClient pages = new TdnetPageClient(TdnetOrigin.of(tdnet.baseUrl()), RequestPacer.unlimited(),
+        TdnetPageClient pages = new TdnetPageClient(TdnetOrigin.of(tdnet.baseUrl()), io.tdnet.model.Pacer.unthrottled(),
                 TdnetPageClient.Settings.defaults());
         return new DisclosureLister(new DayListingReader(pages), ledger,
                 new ListingLeases(stack.dynamoDb(), r.executionsTable(), clock, ListingLeases.DEFAULT_DURATION),

@@ -4,11 +4,16 @@ package io.tdnet.model;
 public final class EnvVars {
     private EnvVars() {}
 
+    /** Set by the Lambda runtime; the functions' SDK clients require it. */
+    public static final String AWS_REGION = "AWS_REGION";
     public static final String STAGE = "TDNET_STAGE";
     public static final String TDNET_BASE_URL = "TDNET_BASE_URL";
     /** Requests per second to TDnet, list pages and documents together, for the whole deployment. */
     public static final String TDNET_RATE = "TDNET_RATE";
-    /** The downloader event source's MaximumConcurrency; each instance paces at rate / concurrency. */
+    /**
+     * The downloader event source's MaximumConcurrency; each instance paces at rate / concurrency
+     * until the shared pacer (issue 15) replaces the per-instance split.
+     */
     public static final String DOWNLOADER_CONCURRENCY = "TDNET_DOWNLOADER_CONCURRENCY";
     public static final String MAX_PDF_BYTES = "TDNET_MAX_PDF_BYTES";
     public static final String USER_AGENT = "TDNET_USER_AGENT";

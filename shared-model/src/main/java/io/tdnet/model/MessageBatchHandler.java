@@ -9,4 +9,12 @@ import java.util.List;
 @FunctionalInterface
 public interface MessageBatchHandler {
     BatchOutcome handle(List<QueueMessage> batch);
+
+    /**
+     * Handles the batch within {@code timeLeft}: a handler whose messages may take long leaves those it
+     * cannot finish in the time left for redelivery. By default the time is not looked at.
+     */
+    default BatchOutcome handle(List<QueueMessage> batch, TimeLeft timeLeft) {
+        return handle(batch);
+    }
 }

@@ -2,6 +2,7 @@ package io.tdnet.model;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The concrete queues, tables and bucket one deployment uses: built from env vars on Lambda, from the
@@ -28,14 +29,19 @@ public record PipelineResources(
 
     /** Reads the names the CDK stack sets as Lambda environment variables; fails naming what is missing. */
     public static PipelineResources fromEnvironment(Map<String, String> env) {
+        return read(name -> require(env, name));
+    }
+
+    /** Reads the names through {@code required}, which returns a variable's value or fails naming it. */
+    public static PipelineResources read(UnaryOperator<String> required) {
         return new PipelineResources(
-                require(env, EnvVars.DOWNLOAD_QUEUE_URL),
-                require(env, EnvVars.DOWNLOAD_DLQ_URL),
-                require(env, EnvVars.PERSIST_QUEUE_URL),
-                require(env, EnvVars.PERSIST_DLQ_URL),
-                require(env, EnvVars.DISCLOSURES_TABLE),
-                require(env, EnvVars.EXECUTIONS_TABLE),
-                require(env, EnvVars.BUCKET));
+                required.apply(EnvVars.DOWNLOAD_QUEUE_URL),
+                required.apply(EnvVars.DOWNLOAD_DLQ_URL),
+                required.apply(EnvVars.PERSIST_QUEUE_URL),
+                required.apply(EnvVars.PERSIST_DLQ_URL),
+                required.apply(EnvVars.DISCLOSURES_TABLE),
+                required.apply(EnvVars.EXECUTIONS_TABLE),
+                required.apply(EnvVars.BUCKET));
     }
 
     private static String require(Map<String, String> env, String name) {

@@ -1,10 +1,12 @@
 package io.tdnet.model;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * The politeness limit toward TDnet (DESIGN.md invariant 5): permits are handed out one every
+ * The in-process {@link Pacer} (the politeness limit toward TDnet, docs/ARCHITECTURE.md): permits are handed out one every
  * {@code spacing = (1 + margin) / rate} seconds, in order, across all threads that share the pacer.
  *
  * <p>Why it is exact: permit k is never earlier than permit k−1 plus {@code spacing}, so any window of
@@ -16,9 +18,10 @@ import java.util.function.LongSupplier;
  * With a backlog the pacer hands out permits back to back, so utilisation is 1 / (1 + margin) ≈ 95% of R.
  *
  * <p>Permits are reserved, not polled: a thread learns its slot at once and sleeps until it, so there
- * is no thundering herd and no unfairness between list pages and documents.
+ * is no thundering herd and no unfairness between list pages and documents. A {@link #pushBack} moves
+ * the next free slot to the server's {@code Retry-After} instant for every thread sharing the pacer.
  */
-public final class RequestPacer {
+public final class RequestPacer implements Pacer {
     /** Sleeps for a number of nanoseconds; tests inject a fake clock that just advances. */
     @FunctionalInterface
     public interface Sleeper {
@@ -30,35 +33,39 @@ public final class RequestPacer {
     private final long spacingNanos;
     private final LongSupplier nanoClock;
     private final Sleeper sleeper;
+    private final Supplier<Instant> wallClock;
     private long nextSlot;
     private boolean first = true;
 
-    private RequestPacer(double ratePerSecond, double margin, LongSupplier nanoClock, Sleeper sleeper) {
-        if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
-            throw new IllegalArgumentException("rate must be a positive number of requests per second: " + ratePerSecond);
-        }
+    private RequestPacer(Rate rate, double margin, LongSupplier nanoClock, Sleeper sleeper, Supplier<Instant> wallClock) {
+        if (rate.unthrottled()) throw new IllegalArgumentException("an unthrottled rate needs no RequestPacer");
         if (margin < 0 || margin >= 1) {
             throw new IllegalArgumentException("margin must be in [0, 1): " + margin);
         }
-        this.spacingNanos = Math.max(1, Math.round(1_000_000_000d * (1 + margin) / ratePerSecond));
+        this.spacingNanos = Math.max(1, Math.round(1_000_000_000d * (1 + margin) / rate.perSecond()));
         this.nanoClock = nanoClock;
         this.sleeper = sleeper;
+        this.wallClock = wallClock;
     }
 
     /** A pacer on the system clock. */
+    public static RequestPacer of(Rate rate) {
+        return new RequestPacer(rate, DEFAULT_MARGIN, System::nanoTime,
+                nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)), Instant::now);
+    }
+
+    /** A pacer on the system clock; the rate is checked by {@link Rate}. */
     public static RequestPacer perSecond(double ratePerSecond) {
-        return new RequestPacer(ratePerSecond, DEFAULT_MARGIN, System::nanoTime,
-                nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+        return of(Rate.perSecond(ratePerSecond));
     }
 
-    /** A pacer on an injected clock and sleeper (deterministic tests). */
+    /**
+     * A pacer on an injected clock and sleeper (deterministic tests); its wall clock is the nano clock
+     * counted from the epoch, so a push-back lands on the same time line.
+     */
     public static RequestPacer withClock(double ratePerSecond, double margin, LongSupplier nanoClock, Sleeper sleeper) {
-        return new RequestPacer(ratePerSecond, margin, nanoClock, sleeper);
-    }
-
-    /** No limit at all (the unthrottled demo and benchmarks). */
-    public static RequestPacer unlimited() {
-        return new RequestPacer(1e9, 0, System::nanoTime, nanos -> {});
+        return new RequestPacer(Rate.perSecond(ratePerSecond), margin, nanoClock, sleeper,
+                () -> Instant.EPOCH.plusNanos(nanoClock.getAsLong()));
     }
 
     public Duration spacing() {
@@ -68,6 +75,7 @@ public final class RequestPacer {
     /**
      * Blocks until this caller's slot. Returns how long it waited.
      */
+    @Override
     public Duration acquire() throws InterruptedException {
         long slot = reserve();
         long waited = 0;
@@ -79,6 +87,17 @@ public final class RequestPacer {
             now = after;
         }
         return Duration.ofNanos(waited);
+    }
+
+    @Override
+    public void pushBack(Instant until) {
+        long wait = Duration.between(wallClock.get(), until).toNanos();
+        if (wait <= 0) return;
+        long slot = nanoClock.getAsLong() + wait;
+        synchronized (this) {
+            if (first || slot > nextSlot) nextSlot = slot;
+            first = false;
+        }
     }
 
     private synchronized long reserve() {

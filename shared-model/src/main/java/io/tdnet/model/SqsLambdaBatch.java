@@ -17,11 +17,16 @@ public final class SqsLambdaBatch {
 
     /** Runs the handler on the event's records and reports the messages to retry. */
     public static SQSBatchResponse handle(SQSEvent event, MessageBatchHandler handler) {
+        return handle(event, handler, TimeLeft.UNBOUNDED);
+    }
+
+    /** As {@link #handle(SQSEvent, MessageBatchHandler)}, within the invocation's remaining time. */
+    public static SQSBatchResponse handle(SQSEvent event, MessageBatchHandler handler, TimeLeft timeLeft) {
         List<QueueMessage> batch = new ArrayList<>();
         if (event != null && event.getRecords() != null) {
             for (SQSEvent.SQSMessage record : event.getRecords()) batch.add(toQueueMessage(record));
         }
-        BatchOutcome outcome = handler.handle(batch);
+        BatchOutcome outcome = handler.handle(batch, timeLeft);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (QueueMessage message : batch) {
             if (!outcome.isDone(message)) failures.add(new SQSBatchResponse.BatchItemFailure(message.messageId()));

@@ -64,4 +64,22 @@ class RequestPacerTest {
         assertThatThrownBy(() -> RequestPacer.perSecond(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RequestPacer.perSecond(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPushBackHoldsEveryPermitUntilTheInstantTheServerNamed() throws InterruptedException {
+        RequestPacer pacer = pacer(10);
+        pacer.acquire();
+        pacer.pushBack(java.time.Instant.EPOCH.plusNanos(clock.get()).plusSeconds(30));
+        long t0 = clock.get();
+        pacer.acquire();
+        assertThat(clock.get() - t0).isEqualTo(30_000_000_000L);
+    }
+
+    @Test
+    void aPushBackIntoThePastChangesNothing() throws InterruptedException {
+        RequestPacer pacer = pacer(4);
+        pacer.acquire();
+        pacer.pushBack(java.time.Instant.EPOCH);
+        assertThat(pacer.acquire().toNanos()).isEqualTo(pacer.spacing().toNanos());
+    }
 }

@@ -1,4 +1,4 @@
-package io.tdnet.downloader;
+package io.tdnet.tdnetclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tdnet.downloader;
+package io.tdnet.tdnetclient;
 
 import java.time.Duration;
 import java.time.Instant;

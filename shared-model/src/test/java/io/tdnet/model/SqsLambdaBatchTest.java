@@ -1,14 +1,12 @@
-package io.tdnet.downloader;
+package io.tdnet.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.tdnet.model.Names;
-import io.tdnet.model.QueueMessage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DownloaderHandlerTest {
+class SqsLambdaBatchTest {
 
     @Test
     void mapsAnSqsRecordWithItsReceiveCountAndStringAttributes() {
@@ -22,7 +20,7 @@ class DownloaderHandlerTest {
         reason.setStringValue("2026-02-13T06:00:00Z");
         m.setMessageAttributes(Map.of(Names.ATTR_FIRST_FAILURE_AT, reason));
 
-        QueueMessage q = DownloaderHandler.toQueueMessage(m);
+        QueueMessage q = SqsLambdaBatch.toQueueMessage(m);
 
         assertThat(q.messageId()).isEqualTo("m-1");
         assertThat(q.receiptHandle()).isEqualTo("rh");
@@ -36,6 +34,6 @@ class DownloaderHandlerTest {
         SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
         m.setMessageId("m-2");
         m.setBody("{}");
-        assertThat(DownloaderHandler.toQueueMessage(m).receiveCount()).isEqualTo(1);
+        assertThat(SqsLambdaBatch.toQueueMessage(m).receiveCount()).isEqualTo(1);
     }
 }

@@ -1,0 +1,35 @@
+package io.tdnet.lister;
+
+import io.tdnet.ledger.DisclosureArchive;
+import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ListingLeases;
+import io.tdnet.model.PipelineResources;
+import io.tdnet.telemetry.EmfMetrics;
+import io.tdnet.wiring.FunctionWiring;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The lister Lambda's own bindings on top of {@link FunctionWiring} (see there why no Guice). */
+final class ListerFunction {
+    /** Well within the function's 10 minutes: a lease a dead lister holds expires after one lease period. */
+    static final java.time.Duration MAX_LEASE_WAIT = java.time.Duration.ofMinutes(3);
+
+    private ListerFunction() {}
+
+    static ScheduledListing wire(FunctionWiring wiring) {
+        PipelineResources resources = wiring.resources();
+        Clock clock = wiring.clock();
+        DynamoDbClient dynamo = wiring.aws().dynamoDb();
+        // the lister runs before its messages are sent, so it may use the whole rate
+        TdnetPageClient pages = new TdnetPageClient(wiring.origin(), wiring.rate().pacer(),
+                TdnetPageClient.Settings.defaults().withUserAgent(wiring.userAgent()), clock);
+        DisclosureLister lister = new DisclosureLister(new DayListingReader(pages),
+                new ExecutionLedger(dynamo, resources.executionsTable(), resources.disclosuresTable(), clock),
+                new ListingLeases(dynamo, resources.executionsTable(), clock, ListingLeases.DEFAULT_DURATION),
+                // one name per container (one invocation at a time): a waiting lister says which run holds the date
+                "lister-lambda:" + java.util.UUID.randomUUID(), MAX_LEASE_WAIT,
+                new DisclosureArchive(dynamo, resources.disclosuresTable(), clock),
+                wiring.aws().sqs(), resources.downloadQueueUrl(), new ExecutionIds(clock));
+        return wiring.announce(new ScheduledListing(lister, clock, EmfMetrics.toStdout(ListerHandler.COMPONENT)));
+    }
+}
