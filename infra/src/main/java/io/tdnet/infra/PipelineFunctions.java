@@ -135,10 +135,11 @@ public final class PipelineFunctions extends Construct {
         persister = function("Persister", Names.staged(ResourceNames.PERSISTER_FUNCTION, stage),
                 LambdaHandlers.PERSISTER, config.jars().persister(), PERSISTER_MEMORY_MB, PERSISTER_TIMEOUT, null,
                 "Writes disclosures and execution outcomes to DynamoDB", config, environment);
-        // exactly what the reconciler reads: the resources and its horizon, no TDnet settings
+        // exactly what the reconciler reads: the resources, the metric namespace and its horizon, no TDnet settings
         Map<String, String> reconcilerEnvironment = new LinkedHashMap<>();
         for (String name : List.of(EnvVars.DOWNLOAD_QUEUE_URL, EnvVars.DOWNLOAD_DLQ_URL, EnvVars.PERSIST_QUEUE_URL,
-                EnvVars.PERSIST_DLQ_URL, EnvVars.DISCLOSURES_TABLE, EnvVars.EXECUTIONS_TABLE, EnvVars.BUCKET)) {
+                EnvVars.PERSIST_DLQ_URL, EnvVars.DISCLOSURES_TABLE, EnvVars.EXECUTIONS_TABLE, EnvVars.BUCKET,
+                EnvVars.METRICS_NAMESPACE)) {
             reconcilerEnvironment.put(name, environment.get(name));
         }
         horizon = settleHorizon(queues);

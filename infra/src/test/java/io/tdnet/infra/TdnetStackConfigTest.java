@@ -82,6 +82,7 @@ class TdnetStackConfigTest {
                 .hasMessageContaining("lister-lambda.jar")
                 .hasMessageContaining("downloader-lambda.jar")
                 .hasMessageContaining("persister-lambda.jar")
-                .hasMessageContaining("mvn -B -pl lister,downloader,persister -am package");
+                .hasMessageContaining("reconciler-lambda.jar")
+                .hasMessageContaining("mvn -B -pl lister,downloader,persister,reconciler -am package");
     }
 }

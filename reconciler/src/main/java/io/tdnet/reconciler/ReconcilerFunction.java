@@ -3,6 +3,7 @@ package io.tdnet.reconciler;
 import io.tdnet.ledger.ExecutionLedger;
 import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.model.EnvVars;
+import io.tdnet.model.MetricNames;
 import io.tdnet.model.PipelineResources;
 import io.tdnet.model.SettleHorizon;
 import io.tdnet.telemetry.EmfMetrics;
@@ -27,6 +28,12 @@ final class ReconcilerFunction {
         if (horizon.afterLastSign().isNegative() || horizon.unsettledDeadline().isNegative()) {
             throw new IllegalStateException(EnvVars.SETTLE_HORIZON_SECONDS + " and " + EnvVars.UNSETTLED_DEADLINE_SECONDS
                     + " must be set (the stack derives them from the queue timings)");
+        }
+        String namespace = wiring.env().require(EnvVars.METRICS_NAMESPACE);
+        if (!MetricNames.NAMESPACE.equals(namespace)) {
+            // the UnsettledExecutions alarm watches the shared namespace: another one would never fire it
+            throw new IllegalStateException(EnvVars.METRICS_NAMESPACE + " is " + namespace + ", the code emits to "
+                    + MetricNames.NAMESPACE);
         }
         EmfMetrics metrics = EmfMetrics.toStdout(ReconcilerHandler.COMPONENT);
         ExecutionReconciler reconciler = new ExecutionReconciler(
