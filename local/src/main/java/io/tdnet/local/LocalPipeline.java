@@ -8,12 +8,7 @@ import io.tdnet.ledger.DownloadAttempts;
 import io.tdnet.ledger.ExecutionLedger;
 import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.ledger.ListingLeases;
-import io.tdnet.embedded.EmbeddedAwsStack;
-import io.tdnet.model.Names;
-import io.tdnet.model.SettleHorizon;
-import io.tdnet.reconciler.DeadLetterScan;
 import io.tdnet.reconciler.ExecutionReconciler;
-import io.tdnet.reconciler.LiveQueues;
 import io.tdnet.reconciler.ReconcileReport;
 import io.tdnet.lister.DayListingReader;
 import io.tdnet.lister.DisclosureLister;
@@ -54,7 +49,7 @@ final class LocalPipeline implements AutoCloseable {
     private static final int MAX_RESENDS = 3;
     /** A lister of another process (`collect --aws` beside the deployed schedule) lists a date within minutes. */
     private static final Duration MAX_LEASE_WAIT = Duration.ofMinutes(15);
-    /** ElasticMQ's counts are exact: drained means drained. (On AWS the reconciler Lambda waits a minute.) */
+    /** ElasticMQ's counts are exact: drained means drained. (On AWS the reconciler Lambda waits two minutes.) */
     private static final Duration DRAINED_GRACE = Duration.ZERO;
 
     private final PipelineEnvironment environment;
@@ -102,10 +97,8 @@ final class LocalPipeline implements AutoCloseable {
         DownloaderConfig config = tuning.apply(DownloaderConfig.defaults(options.origin())
                 .withMaxPdfBytes(options.maxPdfBytes())
                 .withUserAgent(options.userAgent()));
-        this.reconciler = new ExecutionReconciler(ledger, queries,
-                new DeadLetterScan(environment.sqs(), resources.downloadDlqUrl(), resources.persistDlqUrl()),
-                new LiveQueues(environment.sqs(), resources.downloadQueueUrl(), resources.persistQueueUrl()),
-                horizon(config), DRAINED_GRACE, metrics, clock);
+        this.reconciler = ExecutionReconciler.over(environment.dynamoDb(), environment.sqs(), resources, DRAINED_GRACE,
+                metrics, clock);
         this.downloadWorker = new DownloadWorker(new PdfDownloader(config, pacer, environment.s3(), resources.bucket(),
                 new io.tdnet.downloader.TelemetryDownloadMetrics(metrics), clock),
                 environment.sqs(), resources, new JsonCodec(), config.retry(), clock, 1,
@@ -208,13 +201,6 @@ final class LocalPipeline implements AutoCloseable {
 
     ExecutionReconciler reconciler() {
         return reconciler;
-    }
-
-    /** The local queues' timings and the downloader's retry schedule, through the one horizon arithmetic. */
-    static SettleHorizon horizon(DownloaderConfig config) {
-        return SettleHorizon.of(config.retry().longestOutageSurvived(), config.retry().visibilityCap(),
-                EmbeddedAwsStack.DOWNLOAD_VISIBILITY, config.documentBudget(),
-                Names.PERSIST_MAX_RECEIVE_COUNT, EmbeddedAwsStack.PERSIST_VISIBILITY);
     }
 
     /** Visible + in-flight + delayed messages of both work queues are all zero. */

@@ -6,6 +6,11 @@ import io.tdnet.ledger.ExecutionQueries.PendingOutcome;
 import io.tdnet.model.ExecutionStatus;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.SettleHorizon;
+import io.tdnet.model.DownloadTiming;
+import io.tdnet.model.Names;
+import io.tdnet.model.PipelineResources;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import io.tdnet.telemetry.PipelineMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +61,25 @@ public final class ExecutionReconciler {
         this.drainedGrace = drainedGrace;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /**
+     * The reconciler of a deployment (embedded stack or AWS) as the CLI and the local runs use it: the
+     * horizon from the downloader's retry timings ({@link DownloadTiming}) and the work queues' own
+     * visibility timeouts, read from SQS, through {@link SettleHorizon}.
+     */
+    public static ExecutionReconciler over(DynamoDbClient dynamo, SqsClient sqs, PipelineResources resources,
+                                           Duration drainedGrace, PipelineMetrics metrics, Clock clock) {
+        LiveQueues live = new LiveQueues(sqs, resources.downloadQueueUrl(), resources.persistQueueUrl());
+        SettleHorizon horizon = SettleHorizon.of(
+                SettleHorizon.retryPath(DownloadTiming.VISIBILITY_BASE, DownloadTiming.VISIBILITY_CAP, DownloadTiming.MAX_RECEIVE_COUNT),
+                DownloadTiming.VISIBILITY_CAP, live.visibilityTimeout(resources.downloadQueueUrl()), DownloadTiming.DOCUMENT_BUDGET,
+                Names.PERSIST_MAX_RECEIVE_COUNT, live.visibilityTimeout(resources.persistQueueUrl()));
+        return new ExecutionReconciler(
+                new ExecutionLedger(dynamo, resources.executionsTable(), resources.disclosuresTable(), clock),
+                new ExecutionQueries(dynamo, resources.executionsTable()),
+                new DeadLetterScan(sqs, resources.downloadDlqUrl(), resources.persistDlqUrl()),
+                live, horizon, drainedGrace, metrics, clock);
     }
 
     /** Every unsettled execution, on every date. */

@@ -22,6 +22,13 @@ public final class LiveQueues {
         return queueUrls.stream().allMatch(url -> depth(url) == 0);
     }
 
+    /** A queue's own visibility timeout (what a delivery whose worker died waits before it comes back). */
+    public java.time.Duration visibilityTimeout(String queueUrl) {
+        String seconds = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+                .attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT);
+        return java.time.Duration.ofSeconds(Long.parseLong(seconds));
+    }
+
     private long depth(String queueUrl) {
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
