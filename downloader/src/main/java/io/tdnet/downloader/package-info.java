@@ -14,7 +14,8 @@
  * TDNET_DOWNLOADER_CONCURRENCY}, {@link io.tdnet.model.Rate#sharedBy(int)} in the function's wiring,
  * until a pacer shared by every process replaces the split); the
  * lister finishes reading all pages before it enqueues, so list-page requests never overlap this
- * execution's downloads. The arithmetic, with the pacer margin m = 5% (spacing s = (1+m)·C/R):
+ * execution's downloads. The arithmetic, with the pacer margin m = 5%
+ * ({@link io.tdnet.model.RequestPacer#DEFAULT_MARGIN}; spacing s = (1+m)·C/R):
  * <ul>
  *   <li>Sustained: C instances × R/(C(1+m)) = R/(1+m) ≈ 0.95 R requests per second.
  *   <li>Any window of W seconds: one instance makes at most ⌈W/s⌉ requests, so all C together at most

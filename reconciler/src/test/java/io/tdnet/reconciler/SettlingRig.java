@@ -29,7 +29,7 @@ import io.tdnet.model.SettleHorizon;
 import io.tdnet.model.TdnetOrigin;
 import io.tdnet.persister.PersistWorker;
 import io.tdnet.telemetry.InMemoryMetrics;
-import io.tdnet.testkit.tdnet.FakeTdnet;
+import io.tdnet.faketdnet.FakeTdnet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -24,7 +24,7 @@ public record ExecutionSummary(
         OffsetDateTime updatedAt,
         OffsetDateTime finishedAt) {
 
-    /** Every listed disclosure has an outcome: listed = stored + already_present + in_flight + failed (invariant 1). */
+    /** Every listed disclosure has an outcome: listed = stored + already_present + in_flight + failed (docs/ARCHITECTURE.md invariant 1). */
     public boolean allAccountedFor() {
         return stored + alreadyPresent + inFlight + failed == listed;
     }
