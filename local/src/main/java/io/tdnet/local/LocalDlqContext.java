@@ -96,6 +96,7 @@ public final class LocalDlqContext implements DlqContext, AutoCloseable {
                 Thread.sleep(250);
             }
             pipeline.stopWorkers();
+            pipeline.reconcileAll(); // what the redrive left unsettled (a message dead-lettered again) settles now
             List<FollowUpResult.Settlement> settlements = new ArrayList<>();
             Map<String, Map<String, OutcomeRow>> byExecution = new HashMap<>();
             for (MovedMessage moved : report.moved()) {
