@@ -327,7 +327,7 @@ public final class PipelineFunctions extends Construct {
     private static void grantReconciler(IRole role, PipelineQueues queues, ArchiveStorage storage) {
         role.addToPrincipalPolicy(statement("ReadExecutions", dynamo("Query", "GetItem"),
                 List.of(storage.executions().getTableArn())));
-        role.addToPrincipalPolicy(statement("FindUnsettled", dynamo("Scan", "Query"),
+        role.addToPrincipalPolicy(statement("FindUnsettled", dynamo("Scan"),
                 List.of(ArchiveStorage.indexArn(storage.executions(), Names.EXECUTIONS_BY_DATE_INDEX))));
         role.addToPrincipalPolicy(statement("SettleExecutions", dynamo("UpdateItem"),
                 List.of(storage.executions().getTableArn())));
