@@ -130,10 +130,10 @@ public final class PipelineFunctions extends Construct {
                 LambdaHandlers.LISTER, config.jars().lister(), LISTER_MEMORY_MB, LISTER_TIMEOUT, listerReserved,
                 "Lists one TDnet day and enqueues one download message per new disclosure", config, environment);
         downloader = function("Downloader", Names.staged(ResourceNames.DOWNLOADER_FUNCTION, stage),
-                LambdaHandlers.DOWNLOADER, config.jars().downloader(), DOWNLOADER_MEMORY_MB, DOWNLOADER_TIMEOUT, null,
+                LambdaHandlers.DOWNLOADER, config.jars().downloader(), DOWNLOADER_MEMORY_MB, StageTimings.cdk(config.timings().downloaderTimeout()), null,
                 "Streams disclosure PDFs from TDnet to S3 at R/C requests/s per instance", config, environment);
         persister = function("Persister", Names.staged(ResourceNames.PERSISTER_FUNCTION, stage),
-                LambdaHandlers.PERSISTER, config.jars().persister(), PERSISTER_MEMORY_MB, PERSISTER_TIMEOUT, null,
+                LambdaHandlers.PERSISTER, config.jars().persister(), PERSISTER_MEMORY_MB, StageTimings.cdk(config.timings().persisterTimeout()), null,
                 "Writes disclosures and execution outcomes to DynamoDB", config, environment);
         // exactly what the reconciler reads: the resources, the metric namespace and its horizon, no TDnet settings
         Map<String, String> reconcilerEnvironment = new LinkedHashMap<>();
