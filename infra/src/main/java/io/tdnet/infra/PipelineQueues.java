@@ -31,8 +31,8 @@ public final class PipelineQueues extends Construct {
 
     public PipelineQueues(Construct scope, String id, String stage, StageTimings timings) {
         super(scope, id);
-        downloadVisibility = java.time.Duration.ofSeconds(downloaderTimeout.toSeconds().longValue() * VISIBILITY_TO_TIMEOUT_RATIO);
-        persistVisibility = java.time.Duration.ofSeconds(persisterTimeout.toSeconds().longValue() * VISIBILITY_TO_TIMEOUT_RATIO);
+        downloadVisibility = timings.downloadVisibility();
+        persistVisibility = timings.persistVisibility();
         downloadDlq = dlq("DownloadDlq", Names.staged(Names.DOWNLOAD_DLQ, stage));
         downloadQueue = queue("DownloadQueue", Names.staged(Names.DOWNLOAD_QUEUE, stage),
                 StageTimings.cdk(timings.downloadVisibility()), downloadDlq, Names.DOWNLOAD_MAX_RECEIVE_COUNT);

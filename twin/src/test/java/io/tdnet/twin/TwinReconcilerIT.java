@@ -43,7 +43,7 @@ class TwinReconcilerIT {
     private static final LocalDate OTHER_DAY = TwinExtension.DAY.plusDays(3);
 
     @Test
-    void theReconcilerLambdaSettlesADeadLetteredExecutionAndARedriveStoresIt(TwinExtension.Fixture fixture) {
+    void theReconcilerLambdaSettlesADeadLetteredExecutionAndARedriveStoresIt(TwinExtension.Fixture fixture) throws Exception {
         fixture.dayRun(); // the shared day first: pollers running, its execution settled
         AwsTwin twin = fixture.twin();
         Map<String, String> out = twin.template().outputs();
