@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts ONE twin (and its fake TDnet) per test JVM, shared by every twin IT, and runs the small day once
  * on first use: {@link #DAY} with {@link #ROWS} rows, one transient (503 twice) and one permanent (404)
- * document fault. Closed when the JVM's root test context closes.
+ * document fault; before it, an execution of another date whose download message was dead-lettered
+ * ({@link DeadLetteredExecution}) for the reconciler, which the day fires after it. Closed when the JVM's
+ * root test context closes.
  */
 public final class TwinExtension implements ParameterResolver {
     public static final LocalDate DAY = LocalDate.of(2026, 2, 13);
@@ -33,6 +35,7 @@ public final class TwinExtension implements ParameterResolver {
         private final FakeDay day;
         private final DisclosureId permanentlyMissing;
         private DayRun run;
+        private DeadLetteredExecution deadLettered;
 
         Fixture() throws IOException {
             Path work = Files.createTempDirectory("tdnet-twin-it-");
@@ -54,10 +57,13 @@ public final class TwinExtension implements ParameterResolver {
         public FakeTdnet tdnet() { return tdnet; }
         public FakeDay day() { return day; }
         public DisclosureId permanentlyMissing() { return permanentlyMissing; }
+        /** The execution planted before the day for the reconciler to settle (see {@link DeadLetteredExecution}). */
+        public synchronized DeadLetteredExecution deadLettered() { return deadLettered; }
 
         /** The small day, run once per JVM on first call. */
         public synchronized DayRun dayRun() {
             if (run == null) {
+                deadLettered = DeadLetteredExecution.plant(twin, tdnet);
                 run = twin.runDay(DAY, DAY_TIMEOUT);
                 System.out.println(run.summaryLine());
                 run.figures().forEach((fn, f) -> System.out.println("  " + fn + ": " + f));
