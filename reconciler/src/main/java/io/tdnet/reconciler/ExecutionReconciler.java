@@ -129,8 +129,13 @@ public final class ExecutionReconciler {
                 Optional<ExecutionSummary> current = dryRun ? ledger.summary(execution.executionId())
                         : ledger.settleIfDone(execution.executionId());
                 current.ifPresent(after::add);
-                current.filter(e -> e.status().isSettled())
-                        .ifPresent(e -> log.info("execution {} settled: {}", e.executionId(), e.status()));
+                current.filter(e -> e.status().isSettled() && !dryRun).ifPresent(e -> {
+                    log.info("execution {} settled: {}", e.executionId(), e.status());
+                    // Executions{Status} counts executions reaching a status, whichever component settled them
+                    if (e.finishedAt() != null) {
+                        metrics.executionFinished(e.status(), Duration.between(e.startedAt(), e.finishedAt()));
+                    }
+                });
             }
         }
         long pastDeadline = after.stream().filter(e -> !e.status().isSettled())
