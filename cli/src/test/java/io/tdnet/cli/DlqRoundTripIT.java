@@ -102,6 +102,13 @@ class DlqRoundTripIT {
             Cli nothing = Cli.run(dataDir, "dlq", "redrive", "--tdnet-url", url, "--rate", "200");
             assertThat(nothing.exit()).as(nothing.toString()).isZero();
             assertThat(status("--execution", firstExecution).get("stored").asLong()).isEqualTo(after.get("stored").asLong());
+            assertThat(after.get("in_flight").asLong()).isZero();
+
+            // everything settled: the reconciler finds nothing to do, and says so
+            Cli reconcile = Cli.run(dataDir, "reconcile", "--date", DAY.toString(), "--dry-run");
+            assertThat(reconcile.exit()).as(reconcile.toString()).isZero();
+            assertThat(reconcile.out()).contains("0 execution(s) looked at", "dry run: nothing changed")
+                    .doesNotContain("FAILED (");
         }
     }
 }

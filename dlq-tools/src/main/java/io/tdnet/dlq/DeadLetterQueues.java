@@ -157,26 +157,46 @@ public final class DeadLetterQueues {
     /**
      * Deletes every visible message of a DLQ, one batch at a time, and returns exactly how many it
      * deleted (PurgeQueue would not say, and on AWS allows one call a minute). Messages in flight at
-     * that moment are not deleted. Nothing is recorded anywhere: the disclosures stay FAILED.
+     * that moment are not deleted. Nothing is recorded anywhere.
      */
     public long purge(QueueKind queue) {
+        return purge(queue, letter -> {});
+    }
+
+    /**
+     * As {@link #purge(QueueKind)}, but each message is first handed to {@code record} (the CLI records
+     * its outcome FAILED {@code purged}); a message whose recording throws is not deleted, so no
+     * message disappears without its outcome saying so.
+     */
+    public long purge(QueueKind queue, java.util.function.Consumer<DeadLetter> record) {
         String dlqUrl = queue.dlqUrl(resources);
         long deleted = 0;
+        List<String> kept = new ArrayList<>();
         while (true) {
             List<Message> batch = receive(dlqUrl, SQS_BATCH);
             if (batch.isEmpty()) break;
             List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
+                try {
+                    record.accept(reader.read(queue, batch.get(i)));
+                } catch (RuntimeException e) {
+                    log.warn("purge {}: message {} kept, its outcome could not be recorded: {}", queue.cliName(),
+                            batch.get(i).messageId(), e.toString());
+                    kept.add(batch.get(i).messageId());
+                    continue;
+                }
                 entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
                         .receiptHandle(batch.get(i).receiptHandle()).build());
             }
+            if (entries.isEmpty()) break; // only kept messages are left visible for now
             DeleteMessageBatchResponse response = sqs.deleteMessageBatch(b -> b.queueUrl(dlqUrl).entries(entries));
             deleted += response.successful().size();
             if (!response.failed().isEmpty()) {
                 log.warn("purge {}: {} delete(s) failed: {}", queue.cliName(), response.failed().size(), response.failed());
             }
         }
-        log.info("purge {}: deleted {} message(s)", queue.cliName(), deleted);
+        log.info("purge {}: deleted {} message(s){}", queue.cliName(), deleted,
+                kept.isEmpty() ? "" : ", kept " + kept.size() + " whose outcome could not be recorded");
         return deleted;
     }
 

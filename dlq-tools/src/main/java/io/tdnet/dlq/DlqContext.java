@@ -15,6 +15,14 @@ public interface DlqContext {
     /** What runs after a redrive: locally the workers until the messages settle; on AWS nothing. */
     RedriveFollowUp followUp();
 
+    /**
+     * What {@code purge} does with each message before deleting it: the CLI records its outcome FAILED
+     * {@code purged} so the execution still settles. Records nothing by default.
+     */
+    default java.util.function.Consumer<DeadLetter> purgedOutcomes() {
+        return letter -> {};
+    }
+
     /** A context of fixed parts (tests, and a CLI that builds everything up front). */
     static DlqContext of(DeadLetterQueues queues, boolean aws, RedriveFollowUp followUp) {
         return new Fixed(queues, aws, followUp);

@@ -31,13 +31,13 @@ final class PurgeDlqCommand implements Callable<Integer> {
         if (!yes) {
             spec.commandLine().getErr().printf(
                     "Refusing to purge the %s DLQ without --yes: its messages would be deleted for good and their "
-                            + "disclosures stay FAILED. Run `dlq peek --queue %s` first, then repeat with --yes.%n",
+                            + "disclosures recorded FAILED (purged). Run `dlq peek --queue %s` first, then repeat with --yes.%n",
                     queue.cliName(), queue.cliName());
             spec.commandLine().getErr().flush();
             return DlqCommand.USAGE;
         }
-        long deleted = context.queues().purge(queue);
-        spec.commandLine().getOut().printf("Purged the %s DLQ: deleted %d message(s) (counted one by one).%n",
+        long deleted = context.queues().purge(queue, context.purgedOutcomes());
+        spec.commandLine().getOut().printf("Purged the %s DLQ: deleted %d message(s) (counted one by one), each outcome recorded FAILED (purged).%n",
                 queue.cliName(), deleted);
         spec.commandLine().getOut().flush();
         return DlqCommand.OK;

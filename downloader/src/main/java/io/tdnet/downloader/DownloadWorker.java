@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  *       idempotent) and never loses them.
  *   <li>malformed body or unknown schema version → DLQ with the reason; done (there is no disclosure
  *       to record).
- *   <li>transient failure → the message's visibility timeout is set per {@link RetrySchedule} (growing
+ *   <li>transient failure → the attempt is noted on the outcome ({@link AttemptLog}), the message's
+ *       visibility timeout is set per {@link RetrySchedule} (growing
  *       with its receive count, or the server's Retry-After) and it is left for SQS to redeliver; on
  *       its last delivery it is recorded as a permanent failure instead, so the execution settles.
  *   <li>anything unexpected (SQS or S3 down) → left for redelivery after the queue's own timeout.
@@ -61,12 +62,14 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
     private final RetrySchedule schedule;
     private final Clock clock;
     private final ExecutorService pool;
+    private final AttemptLog attempts;
 
     /**
      * @param threads how many messages of a batch are processed at once (1 = sequentially, no pool)
+     * @param attempts where each transiently failed delivery is noted on its outcome
      */
     public DownloadWorker(PdfDownloader downloader, SqsClient sqs, PipelineResources resources, JsonCodec codec,
-                          RetrySchedule schedule, Clock clock, int threads) {
+                          RetrySchedule schedule, Clock clock, int threads, AttemptLog attempts) {
         if (threads < 1) throw new IllegalArgumentException("threads must be ≥ 1: " + threads);
         this.downloader = downloader;
         this.sqs = sqs;
@@ -74,6 +77,7 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
         this.codec = codec;
         this.schedule = schedule;
         this.clock = clock;
+        this.attempts = attempts;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "download-worker");
             t.setDaemon(true);
@@ -174,6 +178,7 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
             recordFailure(message, download, reason);
             return true;
         }
+        noteAttempt(download, message.receiveCount());
         Duration visibility = schedule.visibilityTimeout(message.receiveCount(), failure.retryAfter());
         log.info("{}: delivery {} failed ({}), next try in {} s", id, message.receiveCount(), failure.reason(),
                 visibility.toSeconds());
@@ -181,6 +186,15 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
                 .receiptHandle(message.receiptHandle())
                 .visibilityTimeout((int) visibility.toSeconds()));
         return false;
+    }
+
+    private void noteAttempt(DownloadMessage download, int receiveCount) {
+        try {
+            attempts.failed(download.executionId(), download.disclosure().disclosureId(), receiveCount);
+        } catch (RuntimeException e) {
+            // only the reconciler's horizon starts earlier: the retry itself goes on
+            log.warn("could not note the failed attempt on the outcome: {}", e.toString());
+        }
     }
 
     private void recordFailure(QueueMessage message, DownloadMessage download, String reason) {

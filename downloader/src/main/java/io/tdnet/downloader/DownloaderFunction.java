@@ -1,5 +1,6 @@
 package io.tdnet.downloader;
 
+import io.tdnet.ledger.DownloadAttempts;
 import io.tdnet.model.EnvVars;
 import io.tdnet.model.JsonCodec;
 import io.tdnet.model.PipelineResources;
@@ -22,7 +23,8 @@ final class DownloaderFunction {
         PdfDownloader downloader = new PdfDownloader(config, instanceRate.pacer(), wiring.aws().s3(), resources.bucket(),
                 new TelemetryDownloadMetrics(metrics), wiring.clock());
         DownloadWorker worker = new DownloadWorker(downloader, wiring.aws().sqs(), resources, new JsonCodec(),
-                config.retry(), wiring.clock(), 1);
+                config.retry(), wiring.clock(), 1,
+                new DownloadAttempts(wiring.aws().dynamoDb(), resources.executionsTable(), wiring.clock())::failed);
         return wiring.announce(new DownloaderHandler(worker, metrics));
     }
 }

@@ -3,6 +3,7 @@ package io.tdnet.downloader;
 import io.tdnet.model.DownloadTiming;
 import io.tdnet.model.Names;
 import io.tdnet.model.QueueRetention;
+import io.tdnet.model.SettleHorizon;
 import io.tdnet.tdnetclient.RetryPlan;
 import java.time.Duration;
 import java.util.Objects;
@@ -103,11 +104,12 @@ public record RetrySchedule(
         return receiveCount >= maxReceiveCount;
     }
 
-    /** Time from the first delivery to the last one when every delivery fails (no Retry-After). */
+    /**
+     * Time from the first delivery to the last one when every delivery fails (no Retry-After): the
+     * arithmetic is {@link SettleHorizon#retryPath}, which the reconciler's horizon is built from too.
+     */
     public Duration longestOutageSurvived() {
-        Duration total = Duration.ZERO;
-        for (int n = 1; n < maxReceiveCount; n++) total = total.plus(visibilityTimeout(n, null));
-        return total;
+        return SettleHorizon.retryPath(visibilityBase, visibilityCap, maxReceiveCount);
     }
 
     private static void requireNonNegative(Duration d, String name) {

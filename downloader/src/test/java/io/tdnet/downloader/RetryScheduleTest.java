@@ -47,6 +47,10 @@ class RetryScheduleTest {
     void theLongestOutageSurvivedIsSixHoursThreeMinutes() {
         // 1+2+4+8+16+32 + 5×60 minutes between the first and the 12th delivery.
         assertThat(schedule.longestOutageSurvived()).isEqualTo(Duration.ofMinutes(363));
+        // the same sum, delivery by delivery, as the visibility timeouts the worker sets
+        Duration sum = Duration.ZERO;
+        for (int n = 1; n < schedule.maxReceiveCount(); n++) sum = sum.plus(schedule.visibilityTimeout(n, null));
+        assertThat(sum).isEqualTo(schedule.longestOutageSurvived());
     }
 
     @Test

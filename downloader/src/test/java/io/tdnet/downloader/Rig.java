@@ -74,7 +74,7 @@ final class Rig {
         PdfDownloader downloader = new PdfDownloader(config, pacer, stack.s3(), stack.resources().bucket(), metrics(),
                 Clock.systemUTC());
         return new DownloadWorker(downloader, stack.sqs(), stack.resources(), codec, config.retry(), Clock.systemUTC(),
-                threads);
+                threads, AttemptLog.NONE);
     }
 
     /** The disclosures of a generated day that carry a valid link, as the lister would enqueue them. */

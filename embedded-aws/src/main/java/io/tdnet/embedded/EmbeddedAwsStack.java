@@ -43,6 +43,10 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  * a JVM-wide singleton); tests share one through {@code EmbeddedAwsExtension}.
  */
 public final class EmbeddedAwsStack implements AutoCloseable {
+    /** The work queues' visibility timeouts (the reconciler's horizon is built from them). */
+    public static final java.time.Duration DOWNLOAD_VISIBILITY = java.time.Duration.ofSeconds(ElasticMqEmulator.DOWNLOAD_VISIBILITY_SECONDS);
+    public static final java.time.Duration PERSIST_VISIBILITY = java.time.Duration.ofSeconds(ElasticMqEmulator.PERSIST_VISIBILITY_SECONDS);
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedAwsStack.class);
 
     static final Region REGION = Region.US_EAST_1;

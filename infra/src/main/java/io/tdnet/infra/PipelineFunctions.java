@@ -5,6 +5,8 @@ import io.tdnet.model.LambdaHandlers;
 import io.tdnet.model.MetricNames;
 import io.tdnet.model.Names;
 import io.tdnet.model.S3Keys;
+import io.tdnet.model.SettleHorizon;
+import io.tdnet.model.DownloadTiming;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.events.Rule;
@@ -34,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three Lambdas, their least-privilege roles, event sources and the lister's schedule.
+ * The four Lambdas, their least-privilege roles, event sources, and the lister's and reconciler's schedules.
  *
  * <p>All three run Java 21 on arm64 (Graviton: ~20% cheaper per GB-s, the jars are pure Java) with
  * SnapStart on published versions: the JVM and the SDK clients are restored from a snapshot instead of
@@ -89,13 +91,27 @@ public final class PipelineFunctions extends Construct {
     /** The SQS maximum without a batching window: fewer invocations, and each message fails alone. */
     public static final int PERSISTER_BATCH_SIZE = 10;
 
+    /**
+     * Reconciler: a scan of the unsettled executions (a handful), their PENDING rows and both DLQs
+     * (received and let go, 10 at a time); seconds on a normal day, a few minutes with thousands of
+     * dead letters. 256 MB: JSON and the SDK, nothing held.
+     */
+    public static final Duration RECONCILER_TIMEOUT = Duration.minutes(5);
+    public static final int RECONCILER_MEMORY_MB = 256;
+    /** SQS's counts lag the truth by up to a minute: "drained" must hold that long before it decides. */
+    public static final java.time.Duration RECONCILER_DRAINED_GRACE = java.time.Duration.ofMinutes(2);
+
 
     private final Function lister;
     private final Function downloader;
     private final Function persister;
+    private final Function reconciler;
     private final Alias listerAlias;
     private final Alias downloaderAlias;
     private final Alias persisterAlias;
+    private final Alias reconcilerAlias;
+    private final Rule reconcilerSchedule;
+    private final SettleHorizon horizon;
     private final List<Rule> schedules;
     private final List<Named> named;
 
@@ -119,17 +135,34 @@ public final class PipelineFunctions extends Construct {
         persister = function("Persister", Names.staged(ResourceNames.PERSISTER_FUNCTION, stage),
                 LambdaHandlers.PERSISTER, config.jars().persister(), PERSISTER_MEMORY_MB, StageTimings.cdk(config.timings().persisterTimeout()), null,
                 "Writes disclosures and execution outcomes to DynamoDB", config, environment);
+        // exactly what the reconciler reads: the resources, the metric namespace and its horizon, no TDnet settings
+        Map<String, String> reconcilerEnvironment = new LinkedHashMap<>();
+        for (String name : List.of(EnvVars.DOWNLOAD_QUEUE_URL, EnvVars.DOWNLOAD_DLQ_URL, EnvVars.PERSIST_QUEUE_URL,
+                EnvVars.PERSIST_DLQ_URL, EnvVars.DISCLOSURES_TABLE, EnvVars.EXECUTIONS_TABLE, EnvVars.BUCKET,
+                EnvVars.METRICS_NAMESPACE)) {
+            reconcilerEnvironment.put(name, environment.get(name));
+        }
+        horizon = settleHorizon(queues);
+        reconcilerEnvironment.put(EnvVars.SETTLE_HORIZON_SECONDS, Long.toString(horizon.afterLastSign().toSeconds()));
+        reconcilerEnvironment.put(EnvVars.UNSETTLED_DEADLINE_SECONDS, Long.toString(horizon.unsettledDeadline().toSeconds()));
+        reconciler = function("Reconciler", Names.staged(ResourceNames.RECONCILER_FUNCTION, stage),
+                LambdaHandlers.RECONCILER, config.jars().reconciler(), RECONCILER_MEMORY_MB, RECONCILER_TIMEOUT, 1,
+                "Settles every execution: outcomes whose message left every live queue become FAILED with the reason",
+                config, reconcilerEnvironment);
         named = List.of(new Named("Lister", Names.staged(ResourceNames.LISTER_FUNCTION, stage), lister),
                 new Named("Downloader", Names.staged(ResourceNames.DOWNLOADER_FUNCTION, stage), downloader),
-                new Named("Persister", Names.staged(ResourceNames.PERSISTER_FUNCTION, stage), persister));
+                new Named("Persister", Names.staged(ResourceNames.PERSISTER_FUNCTION, stage), persister),
+                new Named("Reconciler", Names.staged(ResourceNames.RECONCILER_FUNCTION, stage), reconciler));
 
         listerAlias = liveAlias("ListerLive", lister);
         downloaderAlias = liveAlias("DownloaderLive", downloader);
         persisterAlias = liveAlias("PersisterLive", persister);
+        reconcilerAlias = liveAlias("ReconcilerLive", reconciler);
 
         grantLister(lister.getRole(), queues, storage);
         grantDownloader(downloader.getRole(), queues, storage);
         grantPersister(persister.getRole(), queues, storage);
+        grantReconciler(reconciler.getRole(), queues, storage);
 
         downloaderAlias.addEventSource(new SqsEventSource(queues.downloadQueue(), SqsEventSourceProps.builder()
                 .batchSize(DOWNLOADER_BATCH_SIZE)
@@ -156,6 +189,28 @@ public final class PipelineFunctions extends Construct {
                     .build()));
             schedules.add(rule);
         }
+        reconcilerSchedule = Rule.Builder.create(this, "ReconcilerSchedule")
+                .description("Settles unsettled executions every " + SettleHorizon.RECONCILE_EVERY.toMinutes() + " minutes")
+                .schedule(Schedule.rate(Duration.minutes(SettleHorizon.RECONCILE_EVERY.toMinutes())))
+                .build();
+        reconcilerSchedule.addTarget(new LambdaFunction(reconcilerAlias, LambdaFunctionProps.builder()
+                .event(RuleTargetInput.fromObject(Map.of()))
+                // the next run does the same work: a late one is worth nothing
+                .maxEventAge(Duration.minutes(SettleHorizon.RECONCILE_EVERY.toMinutes()))
+                .retryAttempts(0)
+                .build()));
+    }
+
+    /**
+     * The reconciler's horizon from the same timings the queues and the downloader's retry schedule
+     * are built from (see {@link SettleHorizon}).
+     */
+    static SettleHorizon settleHorizon(PipelineQueues queues) {
+        return SettleHorizon.of(
+                SettleHorizon.retryPath(DownloadTiming.VISIBILITY_BASE, DownloadTiming.VISIBILITY_CAP,
+                        DownloadTiming.MAX_RECEIVE_COUNT),
+                DownloadTiming.VISIBILITY_CAP, queues.downloadVisibility(), DownloadTiming.DOCUMENT_BUDGET,
+                Names.PERSIST_MAX_RECEIVE_COUNT, queues.persistVisibility());
     }
 
     private Function function(String id, String name, String handler, Path jar, int memoryMb, Duration timeout,
@@ -228,8 +283,10 @@ public final class PipelineFunctions extends Construct {
     private static void grantLister(IRole role, PipelineQueues queues, ArchiveStorage storage) {
         role.addToPrincipalPolicy(statement("EnqueueDownloads", List.of("sqs:SendMessage"),
                 List.of(queues.downloadQueue().getQueueArn())));
+        // the plan is written in transactions fenced by the date's lease (a ConditionCheck on its row):
+        // puts of outcome rows, deletes of a dead attempt's stale rows, updates of summary and lease
         role.addToPrincipalPolicy(statement("RecordExecutions",
-                dynamo("GetItem", "PutItem", "UpdateItem", "Query", "BatchGetItem", "BatchWriteItem"),
+                dynamo("GetItem", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem", "Query"),
                 List.of(storage.executions().getTableArn(),
                         ArchiveStorage.indexArn(storage.executions(), Names.EXECUTIONS_BY_DATE_INDEX))));
         role.addToPrincipalPolicy(statement("ReadAndWithdrawDisclosures",
@@ -257,6 +314,27 @@ public final class PipelineFunctions extends Construct {
         // s3:ListBucket on the bucket S3 answers 403 instead, and every first download would fail.
         role.addToPrincipalPolicy(statement("TellMissingFromForbidden", List.of("s3:ListBucket"),
                 List.of(storage.bucket().getBucketArn())));
+        // DownloadAttempts: the count and time of a failed delivery on its PENDING outcome row, nothing else
+        role.addToPrincipalPolicy(statement("NoteFailedAttempts", dynamo("UpdateItem"),
+                List.of(storage.executions().getTableArn())));
+    }
+
+    /**
+     * Reconciler: reads unsettled executions (a scan of the sparse date index) and their outcome rows,
+     * moves PENDING outcomes to FAILED and settles (transactions of updates), reads the DLQs without
+     * consuming them (receive, then visibility 0) and the work queues' depth.
+     */
+    private static void grantReconciler(IRole role, PipelineQueues queues, ArchiveStorage storage) {
+        role.addToPrincipalPolicy(statement("ReadExecutions", dynamo("Query", "GetItem"),
+                List.of(storage.executions().getTableArn())));
+        role.addToPrincipalPolicy(statement("FindUnsettled", dynamo("Scan"),
+                List.of(ArchiveStorage.indexArn(storage.executions(), Names.EXECUTIONS_BY_DATE_INDEX))));
+        role.addToPrincipalPolicy(statement("SettleExecutions", dynamo("UpdateItem"),
+                List.of(storage.executions().getTableArn())));
+        role.addToPrincipalPolicy(statement("ScanDeadLetters", List.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility"),
+                List.of(queues.downloadDlq().getQueueArn(), queues.persistDlq().getQueueArn())));
+        role.addToPrincipalPolicy(statement("SeeQueuesDrained", List.of("sqs:GetQueueAttributes"),
+                List.of(queues.downloadQueue().getQueueArn(), queues.persistQueue().getQueueArn())));
     }
 
     /**
@@ -285,6 +363,11 @@ public final class PipelineFunctions extends Construct {
     public Function lister() { return lister; }
     public Function downloader() { return downloader; }
     public Function persister() { return persister; }
+    public Function reconciler() { return reconciler; }
+    public Alias reconcilerAlias() { return reconcilerAlias; }
+    public Rule reconcilerSchedule() { return reconcilerSchedule; }
+    /** The reconciler's horizon and the unsettled-execution alarm's deadline. */
+    public SettleHorizon horizon() { return horizon; }
     public Alias listerAlias() { return listerAlias; }
     public Alias downloaderAlias() { return downloaderAlias; }
     public Alias persisterAlias() { return persisterAlias; }

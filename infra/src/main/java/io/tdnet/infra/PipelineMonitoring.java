@@ -80,6 +80,10 @@ public final class PipelineMonitoring extends Construct {
                 config.persistAgeAlarm().toSeconds(), ComparisonOperator.GREATER_THAN_THRESHOLD);
         alarm("ExecutionFailed", stage, "An execution ended FAILED: a TDnet day could not be read completely",
                 executionsFailed(), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD);
+        alarm("ExecutionUnsettled", stage, "An execution is still unsettled "
+                        + functions.horizon().unsettledDeadline().toHours()
+                        + " h after it started, past every retry and the reconciler's horizon (see `tdnet status`)",
+                unsettledExecutions(), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD);
         for (PipelineFunctions.Named fn : functions.all()) {
             String name = fn.label();
             String functionName = fn.functionName();
@@ -171,6 +175,11 @@ public final class PipelineMonitoring extends Construct {
     static Metric executionsFailed() {
         return CatalogMetrics.series(MetricIdentity.EXECUTIONS,
                 Map.of(MetricNames.DIM_STATUS, ExecutionStatus.FAILED.name()), "Sum");
+    }
+
+    /** UnsettledExecutions, the catalog identity every reconciler run emits (0 when all is well). */
+    static Metric unsettledExecutions() {
+        return CatalogMetrics.series(MetricIdentity.UNSETTLED_EXECUTIONS, Map.of(), "Maximum");
     }
 
     private static GraphWidget queueWidget(String queueName) {

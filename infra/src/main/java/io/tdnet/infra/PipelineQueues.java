@@ -29,9 +29,13 @@ public final class PipelineQueues extends Construct {
     private final Queue downloadDlq;
     private final Queue persistQueue;
     private final Queue persistDlq;
+    private final java.time.Duration downloadVisibility;
+    private final java.time.Duration persistVisibility;
 
     public PipelineQueues(Construct scope, String id, String stage, StageTimings timings) {
         super(scope, id);
+        downloadVisibility = timings.downloadVisibility();
+        persistVisibility = timings.persistVisibility();
         downloadDlq = dlq("DownloadDlq", Names.staged(Names.DOWNLOAD_DLQ, stage));
         // The downloader sets a message's visibility itself (growing, or Retry-After) up to SQS's maximum.
         downloadQueue = queue("DownloadQueue", Names.staged(Names.DOWNLOAD_QUEUE, stage),
@@ -78,4 +82,7 @@ public final class PipelineQueues extends Construct {
     public Queue downloadDlq() { return downloadDlq; }
     public Queue persistQueue() { return persistQueue; }
     public Queue persistDlq() { return persistDlq; }
+    /** The download queue's visibility timeout (the reconciler's horizon is built from it). */
+    public java.time.Duration downloadVisibility() { return downloadVisibility; }
+    public java.time.Duration persistVisibility() { return persistVisibility; }
 }

@@ -12,6 +12,7 @@ public final class ResourceNames {
     public static final String LISTER_FUNCTION = "tdnet-lister";
     public static final String DOWNLOADER_FUNCTION = "tdnet-downloader";
     public static final String PERSISTER_FUNCTION = "tdnet-persister";
+    public static final String RECONCILER_FUNCTION = "tdnet-reconciler";
     public static final String ALARM_TOPIC = "tdnet-alarms";
     public static final String DASHBOARD = "tdnet-pipeline";
     /** Alias every event source and the schedule invoke: it points at the published (SnapStart) version. */

@@ -34,7 +34,8 @@ public final class TdnetApp {
         LambdaJars jars = new LambdaJars(
                 path(node, "listerJar", defaults.lister()),
                 path(node, "downloaderJar", defaults.downloader()),
-                path(node, "persisterJar", defaults.persister())).requireExisting();
+                path(node, "persisterJar", defaults.persister()),
+                path(node, "reconcilerJar", defaults.reconciler())).requireExisting();
         TdnetStackConfig.Builder b = TdnetStackConfig.builder(jars);
         String v;
         if ((v = context(node, "stage")) != null) b.stage(v);

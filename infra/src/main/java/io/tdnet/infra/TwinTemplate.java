@@ -71,7 +71,7 @@ public final class TwinTemplate {
     private static ObjectNode assetMapping(ObjectMapper json, Path cdkOut, String stackName, LambdaJars jars)
             throws IOException {
         Map<String, Path> byDigest = new LinkedHashMap<>();
-        for (Path jar : new Path[] {jars.lister(), jars.downloader(), jars.persister()}) {
+        for (Path jar : new Path[] {jars.lister(), jars.downloader(), jars.persister(), jars.reconciler()}) {
             byDigest.put(sha256(jar), jar.toAbsolutePath().normalize());
         }
         JsonNode files = json.readTree(cdkOut.resolve(stackName + ".assets.json").toFile()).path("files");

@@ -86,11 +86,26 @@ class IamTest {
         expected.add("sqs:SendMessage " + queue(Names.DOWNLOAD_QUEUE));
         String executions = table(Names.EXECUTIONS_TABLE);
         String disclosures = table(Names.DISCLOSURES_TABLE);
-        add(expected, dynamo("GetItem", "PutItem", "UpdateItem", "Query", "BatchGetItem", "BatchWriteItem"),
+        add(expected, dynamo("GetItem", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem", "Query"),
                 executions, executions + "/index/" + Names.EXECUTIONS_BY_DATE_INDEX);
         add(expected, dynamo("BatchGetItem", "Query", "UpdateItem"),
                 disclosures, disclosures + "/index/" + Names.DISCLOSURES_BY_DATE_INDEX);
         assertThat(grants(ResourceNames.LISTER_FUNCTION)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void reconcilerReadsExecutionsSettlesThemAndOnlyLooksIntoTheQueues() {
+        Set<String> expected = common(ResourceNames.RECONCILER_FUNCTION);
+        String executions = table(Names.EXECUTIONS_TABLE);
+        String byDate = executions + "/index/" + Names.EXECUTIONS_BY_DATE_INDEX;
+        add(expected, dynamo("Query", "GetItem", "UpdateItem"), executions);
+        add(expected, dynamo("Scan"), byDate); // reconcileAll scans; only the CLI's --date queries the index
+        add(expected, Set.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility"),
+                queue(Names.DOWNLOAD_DLQ), queue(Names.PERSIST_DLQ));
+        add(expected, Set.of("sqs:GetQueueAttributes"), queue(Names.DOWNLOAD_QUEUE), queue(Names.PERSIST_QUEUE));
+        assertThat(grants(ResourceNames.RECONCILER_FUNCTION)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(grants(ResourceNames.RECONCILER_FUNCTION)).as("never consumes or deletes a message")
+                .noneMatch(g -> g.startsWith("sqs:DeleteMessage") || g.startsWith("sqs:SendMessage"));
     }
 
     @Test
@@ -110,6 +125,8 @@ class IamTest {
                 bucket() + "/" + S3Keys.PDF_PREFIX + "*", bucket() + "/" + S3Keys.STAGING_PREFIX + "*");
         // HeadObject of a missing key answers 404 only with ListBucket (403 otherwise)
         expected.add("s3:ListBucket " + bucket());
+        // the count and time of a failed attempt on the PENDING outcome row (DownloadAttempts)
+        expected.add("dynamodb:UpdateItem " + table(Names.EXECUTIONS_TABLE));
         assertThat(grants(ResourceNames.DOWNLOADER_FUNCTION)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -157,7 +174,7 @@ class IamTest {
                         metricStatements.add(map(s));
                     }
                 }));
-        assertThat(metricStatements).hasSize(3).allSatisfy(s -> {
+        assertThat(metricStatements).hasSize(4).allSatisfy(s -> {
             assertThat(s.get("Action")).isEqualTo("cloudwatch:PutMetricData");
             assertThat(s.get("Resource")).isEqualTo("*");
             assertThat(s.get("Condition")).isEqualTo(
@@ -168,7 +185,7 @@ class IamTest {
     @Test
     void rolesHaveNoManagedPoliciesAndTrustOnlyLambda() {
         Map<String, Map<String, Object>> roles = t.ofType("AWS::IAM::Role");
-        assertThat(roles).hasSize(3);
+        assertThat(roles).hasSize(4);
         roles.forEach((id, role) -> {
             assertThat(role).as(id).doesNotContainKey("ManagedPolicyArns");
             assertThat(role).as(id).doesNotContainKey("Policies");

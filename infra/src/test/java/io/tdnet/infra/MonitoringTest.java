@@ -112,10 +112,11 @@ class MonitoringTest {
     void everyAlarmOnThePipelinesNamespaceWatchesACatalogIdentity() {
         List<MetricIdentity> alarmed = new ArrayList<>();
         t.ofType(ALARM).values().stream().filter(a -> MetricNames.NAMESPACE.equals(a.get("Namespace"))).forEach(a -> {
-            List<String> dims = list(a.get("Dimensions")).stream().map(d -> (String) map(d).get("Name")).toList();
+            List<String> dims = a.get("Dimensions") == null ? List.of()
+                    : list(a.get("Dimensions")).stream().map(d -> (String) map(d).get("Name")).toList();
             alarmed.add(identity((String) a.get("MetricName"), dims));
         });
-        assertThat(alarmed).containsExactly(MetricIdentity.EXECUTIONS);
+        assertThat(alarmed).containsExactlyInAnyOrder(MetricIdentity.EXECUTIONS, MetricIdentity.UNSETTLED_EXECUTIONS);
     }
 
     @Test
@@ -188,7 +189,7 @@ class MonitoringTest {
     @Test
     void everyAlarmNotifiesTheTopicAndIsQuietWithoutData() {
         Map<String, Map<String, Object>> alarms = t.ofType(ALARM);
-        assertThat(alarms).hasSize(11);
+        assertThat(alarms).hasSize(14);
         String topicId = t.idWhere("AWS::SNS::Topic", "TopicName", Names.staged(ResourceNames.ALARM_TOPIC, "prod"));
         alarms.forEach((id, a) -> {
             assertThat(list(a.get("AlarmActions"))).as(id).singleElement().satisfies(x -> assertThat(target(x)).isEqualTo(topicId));
@@ -213,5 +214,24 @@ class MonitoringTest {
         Map<String, Object> subscription = subscriptions.get(id);
         assertThat(subscription.get("Protocol")).isEqualTo("email");
         assertThat(subscription.get("Endpoint")).isEqualTo(Map.of("Ref", ResourceNames.ALERT_EMAIL_PARAMETER));
+    }
+
+    @Test
+    void anExecutionUnsettledPastItsDeadlineAlarmsOnTheIdentityTheReconcilerEmits() {
+        Map<String, Object> alarm = t.ofType(ALARM).values().stream()
+                .filter(a -> MetricNames.UNSETTLED_EXECUTIONS.equals(a.get("MetricName"))).findFirst().orElseThrow();
+        assertThat(alarm.get("Namespace")).isEqualTo(MetricNames.NAMESPACE);
+        assertThat(alarm).doesNotContainKey("Dimensions");
+        assertThat(alarm.get("Threshold")).isEqualTo(1);
+        assertThat(alarm.get("ComparisonOperator")).isEqualTo("GreaterThanOrEqualToThreshold");
+        // 6 h 03 of retries + the 2 h 03 horizon + one 15-minute reconciler period
+        assertThat((String) alarm.get("AlarmDescription")).contains("8 h");
+        String reconciler = t.idWhere("AWS::Lambda::Function", "FunctionName",
+                Names.staged(ResourceNames.RECONCILER_FUNCTION, "prod"));
+        Map<String, Object> env = map(map(t.propertiesOf(reconciler).get("Environment")).get("Variables"));
+        assertThat(env.get(io.tdnet.model.EnvVars.SETTLE_HORIZON_SECONDS)).isEqualTo(Long.toString(123 * 60));
+        assertThat(env.get(io.tdnet.model.EnvVars.UNSETTLED_DEADLINE_SECONDS)).isEqualTo(Long.toString((363 + 123 + 15) * 60));
+        assertThat(t.ofType("AWS::Events::Rule").values()).anySatisfy(rule ->
+                assertThat(rule.get("ScheduleExpression")).isEqualTo("rate(15 minutes)"));
     }
 }

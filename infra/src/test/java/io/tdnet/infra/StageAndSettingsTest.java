@@ -54,7 +54,7 @@ class StageAndSettingsTest {
                 "BatchSize", PipelineFunctions.DOWNLOADER_BATCH_SIZE, "ScalingConfig", Map.of("MaximumConcurrency", 4))));
         t.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of(
                 "BatchSize", PipelineFunctions.PERSISTER_BATCH_SIZE, "ScalingConfig", Map.of("MaximumConcurrency", 3))));
-        t.resourceCountIs("AWS::Events::Rule", 0);
+        t.resourceCountIs("AWS::Events::Rule", 1); // no lister schedule; the reconciler's always runs
         t.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "FunctionName", ResourceNames.LISTER_FUNCTION + "-dev",
                 "ReservedConcurrentExecutions", Match.absent())));

@@ -57,7 +57,8 @@ final class SynthesizedStack {
             Path lister = dummyJar(dir.resolve("lister-lambda.jar"), "lister");
             Path downloader = dummyJar(dir.resolve("downloader-lambda.jar"), "downloader");
             Path persister = dummyJar(dir.resolve("persister-lambda.jar"), "persister");
-            return new LambdaJars(lister, downloader, persister);
+            Path reconciler = dummyJar(dir.resolve("reconciler-lambda.jar"), "reconciler");
+            return new LambdaJars(lister, downloader, persister, reconciler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,6 +23,7 @@ class TdnetAppTest {
         SynthesizedStack.writeDummyJars(repo.resolve("lister/target"));
         SynthesizedStack.writeDummyJars(repo.resolve("downloader/target"));
         SynthesizedStack.writeDummyJars(repo.resolve("persister/target"));
+        SynthesizedStack.writeDummyJars(repo.resolve("reconciler/target"));
         App app = new App(AppProps.builder().context(Map.of(
                 "stage", "dev",
                 "rate", "0.5",
@@ -65,7 +66,8 @@ class TdnetAppTest {
         App app = new App(AppProps.builder().context(Map.of(
                 "listerJar", jars.lister().toString(),
                 "downloaderJar", jars.downloader().toString(),
-                "persisterJar", jars.persister().toString())).build());
+                "persisterJar", jars.persister().toString(),
+                "reconcilerJar", jars.reconciler().toString())).build());
         assertThat(TdnetApp.configFrom(app.getNode(), repo).jars()).isEqualTo(jars);
     }
 }

@@ -17,7 +17,7 @@ class TdnetStackConfigTest {
     Path dir;
 
     private TdnetStackConfig build(UnaryOperator<TdnetStackConfig.Builder> change) {
-        LambdaJars jars = new LambdaJars(dir.resolve("a.jar"), dir.resolve("b.jar"), dir.resolve("c.jar"));
+        LambdaJars jars = new LambdaJars(dir.resolve("a.jar"), dir.resolve("b.jar"), dir.resolve("c.jar"), dir.resolve("d.jar"));
         return change.apply(TdnetStackConfig.builder(jars)).build();
     }
 
@@ -82,6 +82,7 @@ class TdnetStackConfigTest {
                 .hasMessageContaining("lister-lambda.jar")
                 .hasMessageContaining("downloader-lambda.jar")
                 .hasMessageContaining("persister-lambda.jar")
-                .hasMessageContaining("mvn -B -pl lister,downloader,persister -am package");
+                .hasMessageContaining("reconciler-lambda.jar")
+                .hasMessageContaining("mvn -B -pl lister,downloader,persister,reconciler -am package");
     }
 }

@@ -34,14 +34,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The transitions of executions, exact under any delivery (docs/ARCHITECTURE.md invariants 1–4). Every counter
@@ -63,7 +62,7 @@ public final class ExecutionLedger {
     private static final Logger log = LoggerFactory.getLogger(ExecutionLedger.class);
     private static final Duration RETENTION = Duration.ofDays(400);
     private static final int MAX_ATTEMPTS = 8;
-    private static final int BATCH_LIMIT = 25;
+    private static final int TRANSACTION_LIMIT = 100;
 
     /**
      * Transactions cancelled by a concurrent one on the summary row, and batch items DynamoDB left
@@ -115,41 +114,47 @@ public final class ExecutionLedger {
 
     /**
      * Creates the execution in LISTING, or returns it unchanged when it exists and is still LISTING
-     * (a resumed run). {@code started_at} is written once, whatever happens later.
+     * (a resumed run). {@code started_at} is written once, whatever happens later. Fenced by the
+     * date's listing lease, like every plan write.
      */
-    public ExecutionSummary begin(String executionId, LocalDate targetDate) {
+    public ExecutionSummary begin(String executionId, LocalDate targetDate, ListingLease lease) {
         OffsetDateTime now = now();
-        var response = dynamo.updateItem(b -> b.tableName(executionsTable)
+        Update create = Update.builder().tableName(executionsTable)
                 .key(Items.summaryKey(executionId))
                 .updateExpression("SET #target = if_not_exists(#target, :date), #started = if_not_exists(#started, :now), "
                         + "#updated = :now, #status = if_not_exists(#status, :listing), #ttl = if_not_exists(#ttl, :ttl), "
                         + "#history = if_not_exists(#history, :history), "
                         + "#listed = if_not_exists(#listed, :zero), #withdrawn = if_not_exists(#withdrawn, :zero), "
                         + "#stored = if_not_exists(#stored, :zero), #present = if_not_exists(#present, :zero), "
-                        + "#failed = if_not_exists(#failed, :zero)")
+                        + "#inflight = if_not_exists(#inflight, :zero), #failed = if_not_exists(#failed, :zero)")
                 .conditionExpression("attribute_not_exists(#id) OR (#status = :listing AND #target = :date)")
                 .expressionAttributeNames(names("#id", EXECUTION_ID, "#target", TARGET_DATE, "#started", STARTED_AT,
                         "#updated", UPDATED_AT, "#status", STATUS, "#ttl", TTL, "#history", STATUS_HISTORY,
                         "#listed", LISTED, "#withdrawn", WITHDRAWN, "#stored", STORED, "#present", ALREADY_PRESENT,
-                        "#failed", FAILED))
+                        "#inflight", IN_FLIGHT, "#failed", FAILED))
                 .expressionAttributeValues(Map.of(
                         ":date", s(targetDate.toString()), ":now", s(IsoTime.format(now)),
                         ":listing", s(ExecutionStatus.LISTING.name()),
                         ":ttl", n(clock.instant().plus(RETENTION).getEpochSecond()),
                         ":history", historyOf(ExecutionStatus.LISTING, now),
                         ":zero", n(0)))
-                .returnValues(ReturnValue.ALL_NEW));
-        return Items.summary(response.attributes());
+                .build();
+        fenced(lease, List.of(TransactWriteItem.builder().update(create).build()),
+                "execution " + executionId + " exists and is past LISTING");
+        return summary(executionId).orElseThrow();
     }
 
     /**
-     * Records an accepted list: one outcome row per listed row (PENDING, ALREADY_PRESENT, or FAILED for
-     * a rejected row) and the summary's counters set from exactly those rows. Only valid while LISTING
-     * and before any message is sent, when this is the only writer; rows of an earlier interrupted
-     * attempt that the new list does not contain are removed, so a re-plan is exact too.
+     * Records an accepted list: one outcome row per listed row (PENDING, ALREADY_PRESENT, IN_FLIGHT for
+     * a disclosure an earlier unsettled execution of the date has queued, or FAILED for a rejected row)
+     * and the summary's counters set from exactly those rows. Only valid while LISTING and before any
+     * message is sent, under the date's listing lease, when this is the only writer; rows of an earlier
+     * interrupted attempt that the new list does not contain are removed, so a re-plan is exact too.
+     * Every row gets the summary's expiry.
      */
-    public void acceptListing(String executionId, ListingPlan plan) {
+    public void acceptListing(String executionId, ListingPlan plan, ListingLease lease) {
         OffsetDateTime now = now();
+        AttributeValue ttl = n(queries.expiry(executionId).orElse(clock.instant().plus(RETENTION).getEpochSecond()));
         Map<String, Map<String, AttributeValue>> rows = new HashMap<>();
         for (Disclosure d : plan.pending()) {
             Map<String, AttributeValue> row = items.outcomeRow(executionId, OUTCOME_PREFIX + d.disclosureId().value(), Outcome.PENDING, null, now);
@@ -159,6 +164,11 @@ public final class ExecutionLedger {
         for (DisclosureId id : plan.alreadyPresent()) {
             rows.put(OUTCOME_PREFIX + id.value(), items.outcomeRow(executionId, OUTCOME_PREFIX + id.value(), Outcome.ALREADY_PRESENT, null, now));
         }
+        for (ListingPlan.InFlight inFlight : plan.inFlight()) {
+            Map<String, AttributeValue> row = items.outcomeRow(executionId, OUTCOME_PREFIX + inFlight.id().value(), Outcome.IN_FLIGHT, null, now);
+            row.put(QUEUED_BY, s(inFlight.queuedBy()));
+            rows.put(OUTCOME_PREFIX + inFlight.id().value(), row);
+        }
         for (RejectedRow rejected : plan.rejected()) {
             Map<String, AttributeValue> row = items.outcomeRow(executionId, rejected.entryKey(), Outcome.FAILED, rejected.reason(), now);
             Items.putIfPresent(row, HREF, rejected.href());
@@ -166,51 +176,63 @@ public final class ExecutionLedger {
             Items.putIfPresent(row, COMPANY_CODE, rejected.companyCode());
             rows.put(rejected.entryKey(), row);
         }
-        List<WriteRequest> writes = new ArrayList<>();
+        rows.values().forEach(row -> row.put(TTL, ttl));
+        List<TransactWriteItem> writes = new ArrayList<>();
         queries.outcomeEntries(executionId).filter(entry -> !rows.containsKey(entry))
-                .forEach(stale -> writes.add(WriteRequest.builder()
-                        .deleteRequest(d -> d.key(Items.outcomeKey(executionId, stale))).build()));
-        rows.values().forEach(item -> writes.add(WriteRequest.builder().putRequest(p -> p.item(item)).build()));
-        batchWrite(writes);
+                .forEach(stale -> writes.add(TransactWriteItem.builder()
+                        .delete(d -> d.tableName(executionsTable).key(Items.outcomeKey(executionId, stale))).build()));
+        rows.values().forEach(item -> writes.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(executionsTable).item(item)).build()));
+        // one slot of each transaction is the lease's fence
+        for (int i = 0; i < writes.size(); i += TRANSACTION_LIMIT - 1) {
+            fenced(lease, writes.subList(i, Math.min(i + TRANSACTION_LIMIT - 1, writes.size())),
+                    "a plan row of " + executionId + " was refused");
+        }
 
         long stored = 0;
-        dynamo.updateItem(b -> b.tableName(executionsTable)
+        Update counters = Update.builder().tableName(executionsTable)
                 .key(Items.summaryKey(executionId))
                 .updateExpression("SET #banner = :banner, #listed = :listed, #withdrawn = :withdrawn, #stored = :stored, "
-                        + "#present = :present, #failed = :failed, #updated = :now")
+                        + "#present = :present, #inflight = :inflight, #failed = :failed, #updated = :now")
                 .conditionExpression("#status = :listing")
                 .expressionAttributeNames(names("#banner", BANNER_TOTAL, "#listed", LISTED, "#withdrawn", WITHDRAWN,
-                        "#stored", STORED, "#present", ALREADY_PRESENT, "#failed", FAILED, "#updated", UPDATED_AT,
-                        "#status", STATUS))
+                        "#stored", STORED, "#present", ALREADY_PRESENT, "#inflight", IN_FLIGHT, "#failed", FAILED,
+                        "#updated", UPDATED_AT, "#status", STATUS))
                 .expressionAttributeValues(Map.of(":banner", n(plan.bannerTotal()), ":listed", n(plan.listed()),
                         ":withdrawn", n(plan.withdrawn()), ":stored", n(stored),
-                        ":present", n(plan.alreadyPresent().size()), ":failed", n(plan.rejected().size()),
-                        ":now", s(IsoTime.format(now)), ":listing", s(ExecutionStatus.LISTING.name()))));
+                        ":present", n(plan.alreadyPresent().size()), ":inflight", n(plan.inFlight().size()),
+                        ":failed", n(plan.rejected().size()),
+                        ":now", s(IsoTime.format(now)), ":listing", s(ExecutionStatus.LISTING.name())))
+                .build();
+        fenced(lease, List.of(TransactWriteItem.builder().update(counters).build()),
+                "execution " + executionId + " is no longer LISTING");
     }
 
     /** LISTING → RUNNING once the messages are sent; settles at once if nothing is left to do. */
-    public ExecutionSummary markRunning(String executionId) {
+    public ExecutionSummary markRunning(String executionId, ListingLease lease) {
         OffsetDateTime now = now();
+        Update running = Update.builder().tableName(executionsTable)
+                .key(Items.summaryKey(executionId))
+                .updateExpression("SET #status = :running, #updated = :now, #history = list_append(#history, :entry)")
+                .conditionExpression("#status = :listing AND attribute_exists(#banner)")
+                .expressionAttributeNames(names("#status", STATUS, "#updated", UPDATED_AT, "#history", STATUS_HISTORY,
+                        "#banner", BANNER_TOTAL))
+                .expressionAttributeValues(Map.of(":running", s(ExecutionStatus.RUNNING.name()),
+                        ":listing", s(ExecutionStatus.LISTING.name()), ":now", s(IsoTime.format(now)),
+                        ":entry", historyOf(ExecutionStatus.RUNNING, now)))
+                .build();
         try {
-            dynamo.updateItem(b -> b.tableName(executionsTable)
-                    .key(Items.summaryKey(executionId))
-                    .updateExpression("SET #status = :running, #updated = :now, #history = list_append(#history, :entry)")
-                    .conditionExpression("#status = :listing AND attribute_exists(#banner)")
-                    .expressionAttributeNames(names("#status", STATUS, "#updated", UPDATED_AT, "#history", STATUS_HISTORY,
-                            "#banner", BANNER_TOTAL))
-                    .expressionAttributeValues(Map.of(":running", s(ExecutionStatus.RUNNING.name()),
-                            ":listing", s(ExecutionStatus.LISTING.name()), ":now", s(IsoTime.format(now)),
-                            ":entry", historyOf(ExecutionStatus.RUNNING, now))));
-        } catch (ConditionalCheckFailedException e) {
+            fenced(lease, List.of(TransactWriteItem.builder().update(running).build()), "");
+        } catch (PlanRefusedException e) {
             log.debug("execution {} was already past LISTING", executionId);
         }
         return settleIfDone(executionId).orElseThrow();
     }
 
     /** The list could not be read completely: FAILED with the reason, settled. */
-    public void markFailed(String executionId, String reason) {
+    public void markFailed(String executionId, String reason, ListingLease lease) {
         OffsetDateTime now = now();
-        dynamo.updateItem(b -> b.tableName(executionsTable)
+        Update failed = Update.builder().tableName(executionsTable)
                 .key(Items.summaryKey(executionId))
                 .updateExpression("SET #status = :failed, #reason = :reason, #updated = :now, #finished = :now, "
                         + "#history = list_append(#history, :entry)")
@@ -219,7 +241,44 @@ public final class ExecutionLedger {
                         "#finished", FINISHED_AT, "#history", STATUS_HISTORY))
                 .expressionAttributeValues(Map.of(":failed", s(ExecutionStatus.FAILED.name()), ":reason", s(reason),
                         ":listing", s(ExecutionStatus.LISTING.name()), ":now", s(IsoTime.format(now)),
-                        ":entry", historyOf(ExecutionStatus.FAILED, now))));
+                        ":entry", historyOf(ExecutionStatus.FAILED, now)))
+                .build();
+        fenced(lease, List.of(TransactWriteItem.builder().update(failed).build()),
+                "execution " + executionId + " is no longer LISTING");
+    }
+
+    /** A plan write's own condition failed (the execution is not in the state the write expects). */
+    public static final class PlanRefusedException extends IllegalStateException {
+        PlanRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Runs plan writes in one transaction with the lease's fence in front: {@link LeaseLostException}
+     * when the lease moved on, {@link PlanRefusedException} when a write's own condition failed.
+     */
+    private void fenced(ListingLease lease, List<TransactWriteItem> writes, String refusal) {
+        List<TransactWriteItem> all = new ArrayList<>(writes.size() + 1);
+        all.add(ListingLeases.fence(executionsTable, lease));
+        all.addAll(writes);
+        try {
+            Failsafe.with(ON_CONFLICT).run(() -> {
+                try {
+                    dynamo.transactWriteItems(b -> b.transactItems(all));
+                } catch (TransactionCanceledException e) {
+                    List<CancellationReason> reasons = e.cancellationReasons();
+                    if (failedCondition(reasons.get(0))) {
+                        throw new LeaseLostException("the listing lease of " + lease.date() + " held by " + lease.holder()
+                                + " (token " + lease.token() + ") was taken by another lister; this plan write is refused");
+                    }
+                    if (reasons.stream().anyMatch(ExecutionLedger::failedCondition)) throw new PlanRefusedException(refusal);
+                    throw Race.CONTENDED;
+                }
+            });
+        } catch (Race e) {
+            throw new IllegalStateException("plan write under lease " + lease.token() + " kept conflicting", e);
+        }
     }
 
     // ---------------------------------------------------------------- persister side
@@ -260,7 +319,11 @@ public final class ExecutionLedger {
                 }
                 if (failedCondition(outcomeReason)) {
                     Outcome current = currentOutcome(outcomeReason, executionId, disclosure.disclosureId());
-                    if (current == Outcome.STORED || current == Outcome.ALREADY_PRESENT) return Transition.DUPLICATE;
+                    if (current == Outcome.STORED || current == Outcome.ALREADY_PRESENT) {
+                        // the first delivery may have died between its transaction and the settle
+                        settleIfDone(executionId);
+                        return Transition.DUPLICATE;
+                    }
                     attempt.expected = current; // PENDING raced, or FAILED → retry as a recovery
                 }
                 if (failedCondition(disclosureReason)) attempt.store = false;
@@ -355,10 +418,36 @@ public final class ExecutionLedger {
                 CancellationReason outcomeReason = e.cancellationReasons().get(0);
                 if (!failedCondition(outcomeReason)) throw Race.CONTENDED;
                 Outcome current = currentOutcome(outcomeReason, executionId, id);
-                if (current != Outcome.PENDING) return Transition.DUPLICATE;
+                if (current != Outcome.PENDING) {
+                    settleIfDone(executionId); // as in recordStored: the first delivery may not have settled
+                    return Transition.DUPLICATE;
+                }
                 throw Race.AT_ONCE;
             }
         });
+    }
+
+    /**
+     * A message whose outcome row is gone from every live queue (dead-lettered, purged, lost): PENDING →
+     * FAILED with {@code reason}, counted and settled as any failure. When the outcome is FAILED already
+     * (its download failed permanently) the reason is replaced, saying what became of the message.
+     * Returns what it did; {@link Transition#DUPLICATE} when the outcome had moved on (stored, or the
+     * same reason recorded by a concurrent reconciler).
+     */
+    public Transition recordGone(String executionId, DisclosureId id, String reason) {
+        Transition transition = recordFailed(executionId, id, reason);
+        if (transition != Transition.DUPLICATE) return transition;
+        try {
+            dynamo.updateItem(b -> b.tableName(executionsTable).key(Items.outcomeKey(executionId, id))
+                    .updateExpression("SET #reason = :reason, #changed = :now")
+                    .conditionExpression("#outcome = :failed AND (attribute_not_exists(#reason) OR #reason <> :reason)")
+                    .expressionAttributeNames(names("#reason", REASON, "#changed", CHANGED_AT, "#outcome", OUTCOME))
+                    .expressionAttributeValues(Map.of(":reason", s(reason), ":now", s(IsoTime.format(now())),
+                            ":failed", s(Outcome.FAILED.name()))));
+            return Transition.FAILED;
+        } catch (ConditionalCheckFailedException e) {
+            return Transition.DUPLICATE;
+        }
     }
 
     /**
@@ -394,6 +483,7 @@ public final class ExecutionLedger {
                 .expressionAttributeNames(names("#status", STATUS, "#updated", UPDATED_AT, "#finished", FINISHED_AT,
                         "#history", STATUS_HISTORY, "#listed", LISTED, "#stored", STORED,
                         "#present", ALREADY_PRESENT, "#failed", FAILED))
+                // in_flight is set once by the plan and never moves, so it needs no condition
                 .expressionAttributeValues(Map.of(":target", s(target.name()), ":current", s(current.status().name()),
                         ":now", s(IsoTime.format(now)), ":listed", n(current.listed()), ":stored", n(current.stored()),
                         ":present", n(current.alreadyPresent()), ":failed", n(current.failed()),
@@ -411,6 +501,11 @@ public final class ExecutionLedger {
     /** Executions of a date, newest first (the lister continues an unsettled one). */
     public Stream<ExecutionSummary> executionsOf(LocalDate date) {
         return queries.executionsOf(date);
+    }
+
+    /** What unsettled executions of the date other than {@code except} have queued (a new plan counts it in flight). */
+    public Map<DisclosureId, String> queuedByUnsettled(LocalDate date, String except) {
+        return queries.queuedByUnsettled(date, except);
     }
 
     /** The listed disclosures that have no outcome yet (the lister sends them again). */
@@ -442,28 +537,6 @@ public final class ExecutionLedger {
             throw new UnknownOutcomeException("execution " + executionId + " never listed disclosure " + id);
         }
         return Outcome.valueOf(Items.str(item, OUTCOME));
-    }
-
-    private void batchWrite(List<WriteRequest> writes) {
-        for (int i = 0; i < writes.size(); i += BATCH_LIMIT) {
-            int first = i;
-            var chunk = new Object() {
-                Map<String, List<WriteRequest>> unprocessed =
-                        Map.of(executionsTable, writes.subList(first, Math.min(first + BATCH_LIMIT, writes.size())));
-            };
-            try {
-                Failsafe.with(ON_CONFLICT).run(() -> {
-                    BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(chunk.unprocessed));
-                    if (response.hasUnprocessedItems() && !response.unprocessedItems().isEmpty()) {
-                        chunk.unprocessed = response.unprocessedItems();
-                        throw Race.CONTENDED;
-                    }
-                });
-            } catch (Race e) {
-                throw new IllegalStateException("DynamoDB left items of the plan unprocessed after " + MAX_ATTEMPTS
-                        + " attempts (from item " + first + ")", e);
-            }
-        }
     }
 
     private OffsetDateTime now() {

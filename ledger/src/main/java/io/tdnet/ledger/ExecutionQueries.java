@@ -4,6 +4,8 @@ import static io.tdnet.ledger.Items.s;
 import static io.tdnet.model.Attributes.*;
 
 import io.tdnet.model.Disclosure;
+import io.tdnet.model.DisclosureId;
+import io.tdnet.model.ExecutionStatus;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.JsonCodec;
 import io.tdnet.model.Names;
@@ -11,6 +13,7 @@ import io.tdnet.model.Outcome;
 import io.tdnet.model.OutcomeRow;
 import io.tdnet.model.StatusChange;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +90,56 @@ public final class ExecutionQueries {
                 .filter(item -> Outcome.PENDING.name().equals(Items.str(item, OUTCOME)))
                 .map(item -> codec.decode(Items.str(item, DISCLOSURE_JSON), Disclosure.class))
                 .toList();
+    }
+
+    /** Executions not settled yet, on every date (a scan of the sparse date index: summary rows only). */
+    public List<ExecutionSummary> unsettled() {
+        List<ExecutionSummary> found = new ArrayList<>();
+        dynamo.scanPaginator(b -> b.tableName(executionsTable).indexName(Names.EXECUTIONS_BY_DATE_INDEX)
+                        .filterExpression("#status IN (:listing, :running)")
+                        .expressionAttributeNames(Map.of("#status", STATUS))
+                        .expressionAttributeValues(Map.of(":listing", s(ExecutionStatus.LISTING.name()),
+                                ":running", s(ExecutionStatus.RUNNING.name()))))
+                .items().forEach(item -> summary(Items.str(item, EXECUTION_ID)).ifPresent(found::add));
+        found.sort(java.util.Comparator.comparing(ExecutionSummary::startedAt));
+        return found;
+    }
+
+    /** A PENDING outcome with what the downloader recorded of its failed attempts. */
+    public record PendingOutcome(String executionId, DisclosureId disclosureId, OffsetDateTime plannedAt,
+                                 int attempts, OffsetDateTime lastAttemptAt) {
+        /** When the message last showed life: its last failed attempt, else the plan. */
+        public OffsetDateTime lastSign() {
+            return lastAttemptAt != null ? lastAttemptAt : plannedAt;
+        }
+    }
+
+    /** The PENDING outcomes of an execution (what the reconciler looks for in the DLQs). */
+    public List<PendingOutcome> pendingOutcomes(String executionId) {
+        return outcomeItems(executionId)
+                .filter(item -> Outcome.PENDING.name().equals(Items.str(item, OUTCOME)))
+                .map(item -> new PendingOutcome(executionId,
+                        new DisclosureId(Items.str(item, ENTRY).substring(OUTCOME_PREFIX.length())),
+                        Items.time(item, CHANGED_AT), (int) Items.num(item, ATTEMPTS), Items.time(item, LAST_ATTEMPT_AT)))
+                .toList();
+    }
+
+    /**
+     * The disclosures of a date that a still unsettled execution has queued and not yet accounted for,
+     * each with that execution (a new listing counts them in flight instead of enqueuing them again).
+     */
+    public Map<DisclosureId, String> queuedByUnsettled(LocalDate date, String exceptExecution) {
+        Map<DisclosureId, String> queued = new java.util.HashMap<>();
+        executionsOf(date)
+                .filter(e -> !e.status().isSettled() && !e.executionId().equals(exceptExecution))
+                .forEach(e -> pendingOutcomes(e.executionId()).forEach(p -> queued.putIfAbsent(p.disclosureId(), e.executionId())));
+        return queued;
+    }
+
+    /** The epoch second an execution's rows expire ({@code ttl} of its summary). */
+    Optional<Long> expiry(String executionId) {
+        Map<String, AttributeValue> item = summaryItem(executionId);
+        return item == null || !item.containsKey(TTL) ? Optional.empty() : Optional.of(Items.num(item, TTL));
     }
 
     /** The entry keys of every outcome row (what a re-plan replaces). */

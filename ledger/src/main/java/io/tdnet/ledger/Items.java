@@ -89,7 +89,8 @@ final class Items {
                 ExecutionStatus.valueOf(str(item, STATUS)),
                 str(item, REASON),
                 item.containsKey(BANNER_TOTAL) ? num(item, BANNER_TOTAL) : null,
-                num(item, LISTED), num(item, WITHDRAWN), num(item, STORED), num(item, ALREADY_PRESENT), num(item, FAILED),
+                num(item, LISTED), num(item, WITHDRAWN), num(item, STORED), num(item, ALREADY_PRESENT), num(item, IN_FLIGHT),
+                num(item, FAILED),
                 time(item, STARTED_AT), time(item, UPDATED_AT), time(item, FINISHED_AT));
     }
 

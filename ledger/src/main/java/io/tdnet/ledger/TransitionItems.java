@@ -121,6 +121,7 @@ final class TransitionItems {
             case STORED -> STORED;
             case ALREADY_PRESENT -> ALREADY_PRESENT;
             case FAILED -> FAILED;
+            case IN_FLIGHT -> IN_FLIGHT;
             case PENDING -> throw new IllegalArgumentException("PENDING has no counter");
         };
     }

@@ -42,6 +42,7 @@ class ExecutionLedgerIT {
     private ExecutionQueries queries;
     private DisclosureArchive archive;
     private ExecutorService pool;
+    private ListingLeases leases;
 
     ExecutionLedgerIT(EmbeddedAwsStack stack) {
         this.stack = stack;
@@ -55,6 +56,12 @@ class ExecutionLedgerIT {
         queries = new ExecutionQueries(stack.dynamoDb(), r.executionsTable());
         archive = new DisclosureArchive(stack.dynamoDb(), r.disclosuresTable(), Clock.systemUTC());
         pool = Executors.newFixedThreadPool(8);
+        leases = new ListingLeases(stack.dynamoDb(), r.executionsTable(), Clock.systemUTC(), ListingLeases.DEFAULT_DURATION);
+    }
+
+    /** The date's lease for this test's lister (taken again: the same holder gets it back at once). */
+    private ListingLease lease(java.time.LocalDate date) {
+        return leases.tryAcquire(date, "ledger-test").orElseThrow();
     }
 
     @AfterEach
@@ -63,10 +70,10 @@ class ExecutionLedgerIT {
     }
 
     private String running(String executionId, List<Disclosure> pending, List<DisclosureId> present, List<RejectedRow> rejected) {
-        ledger.begin(executionId, DATE);
+        ledger.begin(executionId, DATE, lease(DATE));
         ledger.acceptListing(executionId, new ListingPlan(pending.size() + present.size() + rejected.size() + 1, 1,
-                pending, present, rejected));
-        ledger.markRunning(executionId);
+                pending, present, rejected), lease(DATE));
+        ledger.markRunning(executionId, lease(DATE));
         return executionId;
     }
 
@@ -95,7 +102,7 @@ class ExecutionLedgerIT {
         List<Disclosure> ds = disclosures(2);
         String older = running("q1", ds, List.of(), List.of());
         ledger.recordStored(older, ds.get(0), pdf(ds.get(0)));
-        ledger.begin("q2", DATE.plusDays(1));
+        ledger.begin("q2", DATE.plusDays(1), lease(DATE.plusDays(1)));
 
         assertThat(queries.pending(older)).extracting(Disclosure::disclosureId).containsExactly(ds.get(1).disclosureId());
         assertThat(queries.latestFor(DATE)).map(ExecutionSummary::executionId).contains(older);
@@ -206,11 +213,11 @@ class ExecutionLedgerIT {
     @Test
     void startedAtIsWrittenOnceAcrossEveryTransition() {
         List<Disclosure> ds = disclosures(2);
-        ExecutionSummary created = ledger.begin("e3", DATE);
+        ExecutionSummary created = ledger.begin("e3", DATE, lease(DATE));
         OffsetDateTime startedAt = created.startedAt();
-        assertThat(ledger.begin("e3", DATE).startedAt()).isEqualTo(startedAt); // a resumed LISTING run
-        ledger.acceptListing("e3", new ListingPlan(2, 0, ds, List.of(), List.of()));
-        ledger.markRunning("e3");
+        assertThat(ledger.begin("e3", DATE, lease(DATE)).startedAt()).isEqualTo(startedAt); // a resumed LISTING run
+        ledger.acceptListing("e3", new ListingPlan(2, 0, ds, List.of(), List.of()), lease(DATE));
+        ledger.markRunning("e3", lease(DATE));
         assertThat(ledger.summary("e3").orElseThrow().startedAt()).isEqualTo(startedAt);
         ledger.recordFailed("e3", ds.get(0).disclosureId(), "http 404");
         ledger.recordStored("e3", ds.get(1), pdf(ds.get(1)));
@@ -227,27 +234,27 @@ class ExecutionLedgerIT {
         assertThat(queries.statusHistory("e3").get(0).at()).isEqualTo(startedAt);
         assertThat(queries.statusHistory("no-such-execution")).isEmpty();
 
-        ledger.begin("e4", DATE);
-        ledger.markFailed("e4", "page 3 is a maintenance page");
+        ledger.begin("e4", DATE, lease(DATE));
+        ledger.markFailed("e4", "page 3 is a maintenance page", lease(DATE));
         ExecutionSummary failed = ledger.summary("e4").orElseThrow();
         assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(failed.reason()).isEqualTo("page 3 is a maintenance page");
         assertThat(failed.finishedAt()).isNotNull();
-        assertThatThrownBy(() -> ledger.begin("e4", DATE)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> ledger.begin("e4", DATE, lease(DATE))).isInstanceOf(RuntimeException.class);
     }
 
     @Test
     void emptyListSettlesAtOnceAndAlreadyPresentIsCountedWithoutMessages() {
-        ledger.begin("e5", DATE);
-        ledger.acceptListing("e5", new ListingPlan(0, 0, List.of(), List.of(), List.of()));
-        assertThat(ledger.markRunning("e5").status()).isEqualTo(ExecutionStatus.COMPLETED);
+        ledger.begin("e5", DATE, lease(DATE));
+        ledger.acceptListing("e5", new ListingPlan(0, 0, List.of(), List.of(), List.of()), lease(DATE));
+        assertThat(ledger.markRunning("e5", lease(DATE)).status()).isEqualTo(ExecutionStatus.COMPLETED);
 
         Disclosure d = disclosure(9);
         String a = running("e6", List.of(d), List.of(), List.of());
         ledger.recordStored(a, d, pdf(d));
-        ledger.begin("e7", DATE);
-        ledger.acceptListing("e7", new ListingPlan(1, 0, List.of(), List.of(d.disclosureId()), List.of()));
-        ExecutionSummary s = ledger.markRunning("e7");
+        ledger.begin("e7", DATE, lease(DATE));
+        ledger.acceptListing("e7", new ListingPlan(1, 0, List.of(), List.of(d.disclosureId()), List.of()), lease(DATE));
+        ExecutionSummary s = ledger.markRunning("e7", lease(DATE));
         assertThat(s.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(s.alreadyPresent()).isEqualTo(1);
     }
@@ -255,9 +262,9 @@ class ExecutionLedgerIT {
     @Test
     void anOutcomeForAFailedExecutionIsRefusedAfterTheRetriesAndChangesNothing() {
         List<Disclosure> ds = disclosures(2);
-        ledger.begin("e9", DATE);
-        ledger.acceptListing("e9", new ListingPlan(2, 0, ds, List.of(), List.of()));
-        ledger.markFailed("e9", "the run was abandoned");
+        ledger.begin("e9", DATE, lease(DATE));
+        ledger.acceptListing("e9", new ListingPlan(2, 0, ds, List.of(), List.of()), lease(DATE));
+        ledger.markFailed("e9", "the run was abandoned", lease(DATE));
 
         // the counter update's guard (status <> FAILED) cancels every attempt: retried, then given up
         assertThatThrownBy(() -> ledger.recordStored("e9", ds.get(0), pdf(ds.get(0))))
@@ -283,10 +290,10 @@ class ExecutionLedgerIT {
     @Test
     void replanningAnInterruptedListingIsExact() {
         List<Disclosure> ds = disclosures(5);
-        ledger.begin("e9", DATE);
-        ledger.acceptListing("e9", new ListingPlan(5, 0, ds, List.of(), List.of()));
+        ledger.begin("e9", DATE, lease(DATE));
+        ledger.acceptListing("e9", new ListingPlan(5, 0, ds, List.of(), List.of()), lease(DATE));
         // the run died before sending; the list is read again and one row turned out withdrawn meanwhile
-        ledger.acceptListing("e9", new ListingPlan(5, 1, ds.subList(0, 4), List.of(), List.of()));
+        ledger.acceptListing("e9", new ListingPlan(5, 1, ds.subList(0, 4), List.of(), List.of()), lease(DATE));
         assertThat(ledger.pending("e9")).hasSize(4);
         assertThat(ledger.summary("e9").orElseThrow().listed()).isEqualTo(4);
     }

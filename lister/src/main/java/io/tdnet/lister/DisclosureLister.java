@@ -2,6 +2,8 @@ package io.tdnet.lister;
 
 import io.tdnet.ledger.DisclosureArchive;
 import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ListingLease;
+import io.tdnet.ledger.ListingLeases;
 import io.tdnet.ledger.ListingPlan;
 import io.tdnet.ledger.RejectedRow;
 import io.tdnet.model.Disclosure;
@@ -10,11 +12,15 @@ import io.tdnet.model.DownloadMessage;
 import io.tdnet.model.ExecutionStatus;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.JsonCodec;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,23 +32,43 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * Plans and starts the execution of one date: reads the whole list (or fails loudly), counts what the
  * archive already holds as already present without fetching it, records the plan in the ledger, and
  * only then sends one download message per new disclosure. Running a date again is the intraday
- * increment; running it while an execution of that date is unsettled continues that execution.
+ * increment, also while an earlier execution of the date is still running: what that one has queued is
+ * counted in flight here, not enqueued twice.
+ *
+ * <p>Planning a date takes its listing lease ({@link ListingLeases}); a lister that finds it held says
+ * who holds it, waits for it, and then lists the date as the next intraday run. Every plan write is
+ * fenced by the lease's token. A LISTING execution found under the lease belongs to a lister that died
+ * (its lease expired, or it had this holder name): it is continued under its own id.
  */
 public final class DisclosureLister {
     private static final Logger log = LoggerFactory.getLogger(DisclosureLister.class);
+    /** How often a waiting lister looks at the lease again. */
+    private static final Duration LEASE_POLL = Duration.ofMillis(500);
 
     private final DayListingReader reader;
     private final ExecutionLedger ledger;
+    private final ListingLeases leases;
+    private final String holder;
+    private final Duration maxLeaseWait;
     private final DisclosureArchive archive;
     private final SqsClient sqs;
     private final String downloadQueueUrl;
     private final ExecutionIds executionIds;
     private final JsonCodec codec = new JsonCodec();
 
-    public DisclosureLister(DayListingReader reader, ExecutionLedger ledger, DisclosureArchive archive,
-                            SqsClient sqs, String downloadQueueUrl, ExecutionIds executionIds) {
+    /**
+     * @param holder this lister's name on the lease (shown to a lister that waits for it); a process
+     *     that restarts under the same name takes its own lease back at once
+     * @param maxLeaseWait how long to wait for a lease another lister holds before giving up
+     */
+    public DisclosureLister(DayListingReader reader, ExecutionLedger ledger, ListingLeases leases, String holder,
+                            Duration maxLeaseWait, DisclosureArchive archive, SqsClient sqs, String downloadQueueUrl,
+                            ExecutionIds executionIds) {
         this.reader = reader;
         this.ledger = ledger;
+        this.leases = leases;
+        this.holder = holder;
+        this.maxLeaseWait = maxLeaseWait;
         this.archive = archive;
         this.sqs = sqs;
         this.downloadQueueUrl = downloadQueueUrl;
@@ -54,49 +80,83 @@ public final class DisclosureLister {
         return ledger.executionsOf(date).filter(e -> !e.status().isSettled()).findFirst();
     }
 
-    /**
-     * Lists the date: continues its unsettled execution when there is one (re-reading the list when
-     * the earlier run died before accepting it, re-sending its pending messages when it died while
-     * sending), else starts a new execution.
-     */
+    /** Lists the date; notices (who holds the lease) go to the log only. */
     public ListingResult list(LocalDate date) throws InterruptedException {
-        Optional<ExecutionSummary> unsettled = unsettled(date);
-        if (unsettled.isPresent() && unsettled.get().status() == ExecutionStatus.RUNNING) {
-            return new ListingResult(unsettled.get(), 0, null, null, false); // its Listed was reported when it was accepted
+        return list(date, notice -> {});
+    }
+
+    /**
+     * Lists the date under its lease: continues a LISTING execution a dead lister left (re-reading the
+     * list when it died before accepting it, re-sending its pending messages when it died while
+     * sending), else starts a new execution. {@code notices} hears who holds the lease while waiting.
+     */
+    public ListingResult list(LocalDate date, Consumer<String> notices) throws InterruptedException {
+        ListingLease lease = acquire(date, notices);
+        try (LeaseKeeper keeper = new LeaseKeeper(leases, lease, ListingLeases.DEFAULT_DURATION.dividedBy(3))) {
+            return listUnder(date, keeper);
         }
-        if (unsettled.isPresent() && unsettled.get().bannerTotal() != null) {
-            String id = unsettled.get().executionId();
+    }
+
+    private ListingLease acquire(LocalDate date, Consumer<String> notices) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(maxLeaseWait);
+        String lastHolder = null;
+        while (true) {
+            Optional<ListingLease> lease = leases.tryAcquire(date, holder);
+            if (lease.isPresent()) return lease.get();
+            Optional<ListingLeases.Holder> current = leases.holder(date);
+            String who = current.map(ListingLeases.Holder::holder).orElse("another lister");
+            if (!who.equals(lastHolder)) {
+                String notice = date + " is being listed by " + who
+                        + current.map(h -> " (lease until " + h.expiresAt() + ")").orElse("")
+                        + "; waiting for it, then listing the date as the next intraday run";
+                log.info(notice);
+                notices.accept(notice);
+                lastHolder = who;
+            }
+            if (Instant.now().isAfter(giveUp)) {
+                throw new LeaseHeldException(date + " is still being listed by " + who + " after waiting "
+                        + maxLeaseWait.toSeconds() + " s");
+            }
+            Thread.sleep(LEASE_POLL.toMillis());
+        }
+    }
+
+    private ListingResult listUnder(LocalDate date, LeaseKeeper keeper) throws InterruptedException {
+        Optional<ExecutionSummary> listing = ledger.executionsOf(date)
+                .filter(e -> e.status() == ExecutionStatus.LISTING).findFirst();
+        if (listing.isPresent() && listing.get().bannerTotal() != null) {
+            String id = listing.get().executionId();
             try (MDC.MDCCloseable ignored = MDC.putCloseable("execution_id", id)) {
                 log.info("continuing execution {}: the list was accepted, sending what is pending", id);
                 int sent = enqueue(id, ledger.pending(id));
-                return new ListingResult(ledger.markRunning(id), sent, null, null);
+                return new ListingResult(ledger.markRunning(id, keeper.lease()), sent, null, null);
             }
         }
-        String executionId = unsettled.map(ExecutionSummary::executionId).orElseGet(() -> executionIds.next(date));
+        String executionId = listing.map(ExecutionSummary::executionId).orElseGet(() -> executionIds.next(date));
         String outerExecution = MDC.get("execution_id"); // restored after: a caller may have set its own
         MDC.put("execution_id", executionId);
         try {
-            ledger.begin(executionId, date);
-            DayListing listing;
+            ledger.begin(executionId, date, keeper.lease());
+            DayListing dayListing;
             try {
-                listing = reader.read(date);
+                dayListing = reader.read(date);
             } catch (ListingFailedException e) {
                 log.error("listing {} failed: {}", date, e.getMessage());
-                ledger.markFailed(executionId, e.getMessage());
+                ledger.markFailed(executionId, e.getMessage(), keeper.lease());
                 return new ListingResult(ledger.summary(executionId).orElseThrow(), 0, e.kind(), e.getMessage());
             }
-            ListingPlan plan = plan(listing);
-            for (var withdrawn : listing.withdrawn()) {
+            ListingPlan plan = plan(dayListing, ledger.queuedByUnsettled(date, executionId));
+            for (var withdrawn : dayListing.withdrawn()) {
                 if (archive.markWithdrawn(date, withdrawn.at(), withdrawn.code(), withdrawn.title())) {
                     log.info("withdrawn by TDnet: {} {} {}", withdrawn.at(), withdrawn.code(), withdrawn.title());
                 }
             }
-            ledger.acceptListing(executionId, plan);
-            log.info("{}: banner {} = {} listed ({} new, {} already stored, {} rejected) + {} withdrawn",
+            ledger.acceptListing(executionId, plan, keeper.lease());
+            log.info("{}: banner {} = {} listed ({} new, {} already stored, {} in flight, {} rejected) + {} withdrawn",
                     date, plan.bannerTotal(), plan.listed(), plan.pending().size(), plan.alreadyPresent().size(),
-                    plan.rejected().size(), plan.withdrawn());
+                    plan.inFlight().size(), plan.rejected().size(), plan.withdrawn());
             int sent = enqueue(executionId, plan.pending());
-            return new ListingResult(ledger.markRunning(executionId), sent, null, null);
+            return new ListingResult(ledger.markRunning(executionId, keeper.lease()), sent, null, null);
         } finally {
             if (outerExecution == null) MDC.remove("execution_id");
             else MDC.put("execution_id", outerExecution);
@@ -108,15 +168,20 @@ public final class DisclosureLister {
         return enqueue(executionId, ledger.pending(executionId));
     }
 
-    private ListingPlan plan(DayListing listing) {
+    /** @param queued what earlier unsettled executions of the date have queued, by the execution */
+    private ListingPlan plan(DayListing listing, Map<DisclosureId, String> queued) {
         List<DisclosureId> ids = listing.disclosures().stream().map(Disclosure::disclosureId).toList();
         Set<DisclosureId> stored = archive.storedAmong(ids);
-        List<Disclosure> pending = listing.disclosures().stream().filter(d -> !stored.contains(d.disclosureId())).toList();
+        List<Disclosure> pending = listing.disclosures().stream()
+                .filter(d -> !stored.contains(d.disclosureId()) && !queued.containsKey(d.disclosureId())).toList();
         List<DisclosureId> alreadyPresent = ids.stream().filter(stored::contains).toList();
+        List<ListingPlan.InFlight> inFlight = ids.stream()
+                .filter(id -> !stored.contains(id) && queued.containsKey(id))
+                .map(id -> new ListingPlan.InFlight(id, queued.get(id))).toList();
         List<RejectedRow> rejected = listing.rejected().stream()
                 .map(r -> new RejectedRow(r.at().toString(), r.code(), r.name(), r.title(), r.href(), r.reason()))
                 .toList();
-        return new ListingPlan(listing.bannerTotal(), listing.withdrawn().size(), pending, alreadyPresent, rejected);
+        return new ListingPlan(listing.bannerTotal(), listing.withdrawn().size(), pending, alreadyPresent, inFlight, rejected);
     }
 
     private int enqueue(String executionId, List<Disclosure> disclosures) {

@@ -2,6 +2,7 @@ package io.tdnet.lister;
 
 import io.tdnet.ledger.DisclosureArchive;
 import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ListingLeases;
 import io.tdnet.model.PipelineResources;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
@@ -10,6 +11,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The lister Lambda's own bindings on top of {@link FunctionWiring} (see there why no Guice). */
 final class ListerFunction {
+    /** Well within the function's 10 minutes: a lease a dead lister holds expires after one lease period. */
+    static final java.time.Duration MAX_LEASE_WAIT = java.time.Duration.ofMinutes(3);
+
     private ListerFunction() {}
 
     static ScheduledListing wire(FunctionWiring wiring) {
@@ -21,6 +25,9 @@ final class ListerFunction {
                 TdnetPageClient.Settings.defaults().withUserAgent(wiring.userAgent()), clock);
         DisclosureLister lister = new DisclosureLister(new DayListingReader(pages),
                 new ExecutionLedger(dynamo, resources.executionsTable(), resources.disclosuresTable(), clock),
+                new ListingLeases(dynamo, resources.executionsTable(), clock, ListingLeases.DEFAULT_DURATION),
+                // one name per container (one invocation at a time): a waiting lister says which run holds the date
+                "lister-lambda:" + java.util.UUID.randomUUID(), MAX_LEASE_WAIT,
                 new DisclosureArchive(dynamo, resources.disclosuresTable(), clock),
                 wiring.aws().sqs(), resources.downloadQueueUrl(), new ExecutionIds(clock));
         return wiring.announce(new ScheduledListing(lister, clock, EmfMetrics.toStdout(ListerHandler.COMPONENT)));

@@ -44,6 +44,7 @@ public final class ScheduledListing {
             response.put("status", result.summary().status().name());
             response.put("listed", result.summary().listed());
             response.put("already_present", result.summary().alreadyPresent());
+            response.put("in_flight", result.summary().inFlight());
             response.put("enqueued", result.enqueued());
             if (!result.accepted()) response.put("reason", result.failure());
             return response;

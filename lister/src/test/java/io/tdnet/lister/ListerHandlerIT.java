@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tdnet.embedded.EmbeddedAwsStack;
 import io.tdnet.ledger.DisclosureArchive;
 import io.tdnet.ledger.ExecutionLedger;
+import io.tdnet.ledger.ListingLeases;
 import io.tdnet.model.DisclosureId;
 import io.tdnet.model.DownloadMessage;
 import io.tdnet.model.ExecutionStatus;
@@ -23,6 +24,7 @@ import io.tdnet.faketdnet.FakeDay;
 import io.tdnet.faketdnet.FakeTdnet;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -66,8 +68,9 @@ class ListerHandlerIT {
         archive = new DisclosureArchive(stack.dynamoDb(), r.disclosuresTable(), CLOCK);
         TdnetOrigin origin = TdnetOrigin.of(tdnet.baseUrl());
         TdnetPageClient pages = new TdnetPageClient(origin, Pacer.unthrottled(), TdnetPageClient.Settings.defaults());
-        DisclosureLister lister = new DisclosureLister(new DayListingReader(pages), ledger, archive, stack.sqs(),
-                r.downloadQueueUrl(), new ExecutionIds(CLOCK));
+        DisclosureLister lister = new DisclosureLister(new DayListingReader(pages), ledger,
+                new ListingLeases(stack.dynamoDb(), r.executionsTable(), CLOCK, ListingLeases.DEFAULT_DURATION),
+                "lister-test", Duration.ofSeconds(5), archive, stack.sqs(), r.downloadQueueUrl(), new ExecutionIds(CLOCK));
         handler = new ListerHandler(lister, CLOCK);
     }
 
@@ -129,14 +132,21 @@ class ListerHandlerIT {
     }
 
     @Test
-    void aSecondRunWhileTheFirstIsRunningLeavesItAlone() throws Exception {
+    void aSecondRunWhileTheFirstIsRunningListsTheDayAndCountsTheFirstsMessagesInFlight() throws Exception {
         tdnet.addDay(DAY, 20, 2);
         Map<String, Object> first = handler.handleRequest(event(null), null);
+        assertThat(first.get("enqueued")).isEqualTo(20);
         tdnet.clearRequests();
         Map<String, Object> second = handler.handleRequest(event(null), null);
-        assertThat(second.get("execution_id")).isEqualTo(first.get("execution_id"));
+        assertThat(second.get("execution_id")).isNotEqualTo(first.get("execution_id"));
+        assertThat(tdnet.requests()).isNotEmpty(); // the day was listed again, not skipped
         assertThat(second.get("enqueued")).isEqualTo(0);
-        assertThat(tdnet.requests()).isEmpty();
+        assertThat(second).containsEntry("in_flight", 20L).containsEntry("status", "COMPLETED");
+        assertThat(drainDownloadQueue()).hasSize(20)
+                .allSatisfy(m -> assertThat(m.executionId()).isEqualTo(first.get("execution_id")));
+        ExecutionSummary running = ledger.summary((String) first.get("execution_id")).orElseThrow();
+        assertThat(running.status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(running.pending()).isEqualTo(20);
     }
 
     /**

@@ -60,7 +60,11 @@ public final class Collector {
         progress.listing(date, pipeline.metrics());
         ListingResult listing;
         try {
-            listing = pipeline.list(date);
+            // another lister holding the date's lease is named here, while this one waits for it
+            listing = pipeline.list(date, notice -> {
+                out.printf("%s%n", notice);
+                out.flush();
+            });
         } finally {
             progress.listed();
         }
@@ -75,6 +79,10 @@ public final class Collector {
         out.printf("%s: execution %s — banner %,d: %,d listed (%,d to fetch, %,d already archived, %,d rejected), %,d withdrawn%n",
                 date, summary.executionId(), summary.bannerTotal(), summary.listed(), listing.enqueued(),
                 summary.alreadyPresent(), summary.failed() /* at listing time every failure is a rejected row */, summary.withdrawn());
+        if (summary.inFlight() > 0) {
+            out.printf("   %,d in flight: queued by an earlier execution of the date that is still running, not fetched again%n",
+                    summary.inFlight());
+        }
         progress.start(summary);
         telemetry.running(summary);
         summary = pipeline.runUntilSettled(summary.executionId(), progress::update);

@@ -64,6 +64,8 @@ public final class EmbeddedEnvironment implements PipelineEnvironment {
     }
 
     @Override public SqsClient sqs() { return stack.sqs(); }
+    @Override public String listerName() { return "local:" + dataDir.toAbsolutePath().normalize(); }
+    @Override public boolean ownsRunningExecutions() { return true; }
     @Override public S3Client s3() { return stack.s3(); }
     @Override public DynamoDbClient dynamoDb() { return stack.dynamoDb(); }
     @Override public PipelineResources resources() { return stack.resources(); }

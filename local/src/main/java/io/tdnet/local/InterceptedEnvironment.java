@@ -24,6 +24,8 @@ public final class InterceptedEnvironment implements PipelineEnvironment {
     @Override public DynamoDbClient dynamoDb() { return dynamoDb; }
     @Override public PipelineResources resources() { return inner.resources(); }
     @Override public String describe() { return inner.describe(); }
+    @Override public String listerName() { return inner.listerName(); }
+    @Override public boolean ownsRunningExecutions() { return inner.ownsRunningExecutions(); }
     @Override public String locationOf(String s3Key) { return inner.locationOf(s3Key); }
 
     /** The wrapped environment stays open: its owner closes it. */

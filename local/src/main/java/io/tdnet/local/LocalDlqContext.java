@@ -66,6 +66,14 @@ public final class LocalDlqContext implements DlqContext, AutoCloseable {
         return queues;
     }
 
+    /** Each purged message's outcome is recorded FAILED {@code purged} in its execution, which then settles. */
+    @Override
+    public java.util.function.Consumer<io.tdnet.dlq.DeadLetter> purgedOutcomes() {
+        var resources = environment().resources();
+        return new io.tdnet.reconciler.PurgedOutcomes(new io.tdnet.ledger.ExecutionLedger(environment().dynamoDb(),
+                resources.executionsTable(), resources.disclosuresTable(), clock));
+    }
+
     @Override
     public boolean aws() {
         return aws.getAsBoolean();
@@ -88,6 +96,7 @@ public final class LocalDlqContext implements DlqContext, AutoCloseable {
                 Thread.sleep(250);
             }
             pipeline.stopWorkers();
+            pipeline.reconcileAll(); // what the redrive left unsettled (a message dead-lettered again) settles now
             List<FollowUpResult.Settlement> settlements = new ArrayList<>();
             Map<String, Map<String, OutcomeRow>> byExecution = new HashMap<>();
             for (MovedMessage moved : report.moved()) {

@@ -4,8 +4,12 @@ import io.tdnet.downloader.DownloadWorker;
 import io.tdnet.downloader.DownloaderConfig;
 import io.tdnet.downloader.PdfDownloader;
 import io.tdnet.ledger.DisclosureArchive;
+import io.tdnet.ledger.DownloadAttempts;
 import io.tdnet.ledger.ExecutionLedger;
 import io.tdnet.ledger.ExecutionQueries;
+import io.tdnet.ledger.ListingLeases;
+import io.tdnet.reconciler.ExecutionReconciler;
+import io.tdnet.reconciler.ReconcileReport;
 import io.tdnet.lister.DayListingReader;
 import io.tdnet.lister.DisclosureLister;
 import io.tdnet.lister.ExecutionIds;
@@ -43,6 +47,10 @@ public final class LocalPipeline implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(250);
     /** How often an execution whose queues drained with disclosures still pending is re-sent. */
     private static final int MAX_RESENDS = 3;
+    /** A lister of another process (`collect --aws` beside the deployed schedule) lists a date within minutes. */
+    private static final Duration MAX_LEASE_WAIT = Duration.ofMinutes(15);
+    /** ElasticMQ's counts are exact: drained means drained. (On AWS the reconciler Lambda waits two minutes.) */
+    private static final Duration DRAINED_GRACE = Duration.ZERO;
 
     private final PipelineEnvironment environment;
     private final CollectOptions options;
@@ -53,6 +61,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final DisclosureLister lister;
     private final DownloadWorker downloadWorker;
     private final PersistWorker persistWorker;
+    private final ExecutionReconciler reconciler;
     private final InMemoryMetrics metrics;
     private final List<QueueWorker> workers = new ArrayList<>();
     private ExecutorService workerThreads;
@@ -81,14 +90,19 @@ public final class LocalPipeline implements AutoCloseable {
         TdnetPageClient pages = new TdnetPageClient(options.origin(), pacer,
                 TdnetPageClient.Settings.defaults().withUserAgent(options.userAgent()));
         this.lister = new DisclosureLister(new DayListingReader(new CountedPageSource(pages, metrics),
-                new io.tdnet.lister.ListPageParser(), pages.origin(), DayListingReader.DEFAULT_MAX_PASSES), ledger, archive, environment.sqs(),
+                new io.tdnet.lister.ListPageParser(), pages.origin(), DayListingReader.DEFAULT_MAX_PASSES), ledger,
+                new ListingLeases(environment.dynamoDb(), resources.executionsTable(), clock, ListingLeases.DEFAULT_DURATION),
+                environment.listerName(), MAX_LEASE_WAIT, archive, environment.sqs(),
                 resources.downloadQueueUrl(), new ExecutionIds(clock));
         DownloaderConfig config = tuning.apply(DownloaderConfig.defaults(options.origin())
                 .withMaxPdfBytes(options.maxPdfBytes())
                 .withUserAgent(options.userAgent()));
+        this.reconciler = ExecutionReconciler.over(environment.dynamoDb(), environment.sqs(), resources, DRAINED_GRACE,
+                metrics, clock);
         this.downloadWorker = new DownloadWorker(new PdfDownloader(config, pacer, environment.s3(), resources.bucket(),
                 new io.tdnet.downloader.TelemetryDownloadMetrics(metrics), clock),
-                environment.sqs(), resources, new JsonCodec(), config.retry(), clock, 1);
+                environment.sqs(), resources, new JsonCodec(), config.retry(), clock, 1,
+                new DownloadAttempts(environment.dynamoDb(), resources.executionsTable(), clock)::failed);
         this.persistWorker = new PersistWorker(ledger, environment.sqs(), resources.persistQueueUrl(),
                 resources.persistDlqUrl(), new OutcomeMetrics(metrics), clock);
     }
@@ -109,9 +123,22 @@ public final class LocalPipeline implements AutoCloseable {
         return environment;
     }
 
-    /** Lists a date (new execution, or the unsettled one continued). */
+    /**
+     * Lists a date (new execution, or a LISTING one continued). In the embedded stack a RUNNING
+     * execution of the date is a killed run of this data directory: it is continued instead.
+     */
     public ListingResult list(LocalDate date) throws InterruptedException {
-        ListingResult result = lister.list(date);
+        return list(date, notice -> {});
+    }
+
+    /** As {@link #list(LocalDate)}; {@code notices} hears who holds the date's listing lease while this one waits. */
+    public ListingResult list(LocalDate date, Consumer<String> notices) throws InterruptedException {
+        if (environment.ownsRunningExecutions()) {
+            Optional<ExecutionSummary> running = lister.unsettled(date)
+                    .filter(e -> e.status() == io.tdnet.model.ExecutionStatus.RUNNING);
+            if (running.isPresent()) return new ListingResult(running.get(), 0, null, null);
+        }
+        ListingResult result = lister.list(date, notices);
         if (result.accepted()) {
             if (result.listedNow()) metrics.listed(result.summary().listed()); // once per execution
             metrics.enqueued(result.enqueued());
@@ -131,7 +158,10 @@ public final class LocalPipeline implements AutoCloseable {
         while (true) {
             ExecutionSummary summary = ledger.summary(executionId).orElseThrow();
             progress.accept(summary);
-            if (summary.status().isSettled()) return summary;
+            if (summary.status().isSettled()) {
+                reconcileAll(); // the end of every local run: whatever else is unsettled settles too
+                return ledger.summary(executionId).orElseThrow();
+            }
             if (queuesDrained()) {
                 drainedPolls++;
             } else {
@@ -139,9 +169,10 @@ public final class LocalPipeline implements AutoCloseable {
             }
             if (drainedPolls >= 4) {
                 if (resends >= MAX_RESENDS) {
-                    log.warn("execution {} still has {} pending disclosures after {} re-sends; see `tdnet dlq list`",
+                    log.warn("execution {} still has {} pending disclosures after {} re-sends; reconciling",
                             executionId, summary.pending(), resends);
-                    return summary;
+                    reconcile(summary.targetDate());
+                    return ledger.summary(executionId).orElseThrow();
                 }
                 int sent = lister.resendPending(executionId);
                 resends++;
@@ -151,6 +182,25 @@ public final class LocalPipeline implements AutoCloseable {
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    /** Settles what can be settled on one date (see {@link ExecutionReconciler}). */
+    ReconcileReport reconcile(LocalDate date) {
+        return reconciler.reconcile(date, false);
+    }
+
+    /** Settles what can be settled on every date; never fails the run it ends. */
+    ReconcileReport reconcileAll() {
+        try {
+            return reconciler.reconcileAll(false);
+        } catch (RuntimeException e) {
+            log.warn("reconciling after the run failed; `tdnet reconcile --all` does it again: {}", e.toString());
+            return null;
+        }
+    }
+
+    ExecutionReconciler reconciler() {
+        return reconciler;
     }
 
     /** Visible + in-flight + delayed messages of both work queues are all zero. */

@@ -24,6 +24,32 @@ public interface PipelineEnvironment extends AutoCloseable {
     /** Where a stored PDF can be found by a person. */
     String locationOf(String s3Key);
 
+    /**
+     * This process's name on a date's listing lease. Unique per process by default; the embedded stack
+     * names its data directory, which one process at a time may open, so a run killed there takes its
+     * lease back at once when it is started again.
+     */
+    default String listerName() {
+        return "cli:" + ProcessHandle.current().pid() + "@" + hostName();
+    }
+
+    /**
+     * True when an unsettled RUNNING execution can only be a killed run of this very environment (the
+     * embedded stack: one process per data directory), so collecting its date continues it. On AWS a
+     * running execution belongs to the deployed pipeline and a new run lists the date beside it.
+     */
+    default boolean ownsRunningExecutions() {
+        return false;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown-host";
+        }
+    }
+
     @Override
     void close();
 }

@@ -53,6 +53,13 @@ class PersisterHandlerIT {
         ledger = new ExecutionLedger(stack.dynamoDb(), r.executionsTable(), r.disclosuresTable(), Clock.systemUTC());
     }
 
+    /** The date's listing lease, as a lister would hold it while planning. */
+    private io.tdnet.ledger.ListingLease lease() {
+        var r = stack.resources();
+        return new io.tdnet.ledger.ListingLeases(stack.dynamoDb(), r.executionsTable(), Clock.systemUTC(),
+                io.tdnet.ledger.ListingLeases.DEFAULT_DURATION).tryAcquire(DATE, "persister-test").orElseThrow();
+    }
+
     private static Disclosure disclosure(String id) {
         return new Disclosure(new DisclosureId(id), DATE, OffsetDateTime.of(2026, 2, 13, 15, 0, 0, 0, ZoneOffset.ofHours(9)),
                 "13010", "極洋", "決算短信", null, "東", null, "http://127.0.0.1/inbs/" + id + ".pdf", null);
@@ -91,9 +98,9 @@ class PersisterHandlerIT {
     void recordsOutcomesOnceAndDeadLettersWhatItCannotRead() throws Exception {
         Disclosure a = disclosure("140120260213000001");
         Disclosure b = disclosure("140120260213000002");
-        ledger.begin("e1", DATE);
-        ledger.acceptListing("e1", new ListingPlan(2, 0, List.of(a, b), List.of(), List.of()));
-        ledger.markRunning("e1");
+        ledger.begin("e1", DATE, lease());
+        ledger.acceptListing("e1", new ListingPlan(2, 0, List.of(a, b), List.of(), List.of()), lease());
+        ledger.markRunning("e1", lease());
         String stored = codec.encode(PersistMessage.stored("e1", a, new StoredPdf(a.pdfS3Key(), "aa", 10)));
         String failed = codec.encode(PersistMessage.failed("e1", b, "http 404"));
         String stranger = codec.encode(PersistMessage.stored("e1", disclosure("140120260213000003"), new StoredPdf("k", "cc", 1)));
@@ -116,9 +123,9 @@ class PersisterHandlerIT {
     void oneInvocationFlushesOneEmfDocumentInTheSharedNamespace() throws Exception {
         Disclosure a = disclosure("140120260213000001");
         Disclosure b = disclosure("140120260213000002");
-        ledger.begin("e3", DATE);
-        ledger.acceptListing("e3", new ListingPlan(2, 0, List.of(a, b), List.of(), List.of()));
-        ledger.markRunning("e3");
+        ledger.begin("e3", DATE, lease());
+        ledger.acceptListing("e3", new ListingPlan(2, 0, List.of(a, b), List.of(), List.of()), lease());
+        ledger.markRunning("e3", lease());
         String stored = codec.encode(PersistMessage.stored("e3", a, new StoredPdf(a.pdfS3Key(), "aa", 10)));
         String failed = codec.encode(PersistMessage.failed("e3", b, "http 404"));
         var r = stack.resources();

@@ -94,6 +94,7 @@ public final class HtmlRunReport {
         card(h, "withdrawn", s.withdrawn(), "deleted by TDnet");
         card(h, "stored", s.stored(), "new in the archive");
         card(h, "already-present", s.alreadyPresent(), "stored earlier");
+        card(h, "in-flight", s.inFlight(), "queued by an earlier run");
         card(h, "failed", s.failed(), "see below");
         card(h, "pending", s.pending(), "no outcome yet");
         h.append("</div>");

@@ -22,7 +22,7 @@ final class ReportFixtures {
 
     static ExecutionSummary summary() {
         return new ExecutionSummary(ID, LocalDate.of(2026, 2, 13), ExecutionStatus.COMPLETED_WITH_FAILURES, null,
-                252L, 250, 2, 240, 5, 5, START, START.plusSeconds(42), START.plusSeconds(42));
+                252L, 250, 2, 240, 5, 0, 5, START, START.plusSeconds(42), START.plusSeconds(42));
     }
 
     static List<StatusChange> history() {

@@ -45,6 +45,8 @@ public final class Attributes {
     public static final String STORED = "stored";
     public static final String ALREADY_PRESENT = "already_present";
     public static final String FAILED = "failed";
+    /** Summary: listed rows that an earlier unsettled execution of the date had queued (invariant 1). */
+    public static final String IN_FLIGHT = "in_flight";
     public static final String STARTED_AT = "started_at";
     public static final String UPDATED_AT = "updated_at";
     public static final String FINISHED_AT = "finished_at";
@@ -58,4 +60,19 @@ public final class Attributes {
     public static final String CHANGED_AT = "changed_at";
     /** Outcome rows moved by a batch transaction: the batch's token, so a caller that never learnt the result can ask. */
     public static final String RECORDED_BY = "recorded_by";
+    /** Outcome rows (IN_FLIGHT): the earlier execution that queued the disclosure. */
+    public static final String QUEUED_BY = "queued_by";
+    /** Outcome rows (PENDING): failed download attempts so far, written by the downloader. */
+    public static final String ATTEMPTS = "attempts";
+    /** Outcome rows (PENDING): when the downloader last tried and failed (ISO-8601). */
+    public static final String LAST_ATTEMPT_AT = "last_attempt_at";
+
+    // listing lease rows in the executions table: PK {@code LEASE#<date>}, SK {@link #LEASE_ENTRY}
+    public static final String LEASE_PREFIX = "LEASE#";
+    public static final String LEASE_ENTRY = "#LEASE";
+    public static final String LEASE_HOLDER = "holder";
+    /** The fencing token: grows by one with every grant; plan writes are conditioned on it. */
+    public static final String LEASE_TOKEN = "token";
+    /** Epoch milliseconds after which the lease may be taken by another lister. */
+    public static final String LEASE_EXPIRES_AT = "expires_at_ms";
 }

@@ -24,6 +24,10 @@ public final class EnvVars {
     public static final String DISCLOSURES_TABLE = "TDNET_DISCLOSURES_TABLE";
     public static final String EXECUTIONS_TABLE = "TDNET_EXECUTIONS_TABLE";
     public static final String BUCKET = "TDNET_BUCKET";
+    /** The reconciler: seconds after a message's last sign of life past which it is gone ({@link SettleHorizon}). */
+    public static final String SETTLE_HORIZON_SECONDS = "TDNET_SETTLE_HORIZON_SECONDS";
+    /** The reconciler: seconds an execution may run before it counts as unsettled past its deadline. */
+    public static final String UNSETTLED_DEADLINE_SECONDS = "TDNET_UNSETTLED_DEADLINE_SECONDS";
     /** Endpoint override for all AWS clients (LocalStack/moto-style servers, tests). */
     public static final String AWS_ENDPOINT_URL = "TDNET_AWS_ENDPOINT_URL";
     /** The metric namespace, also fixed in the IAM condition; Powertools reads this name. */

@@ -3,7 +3,11 @@ package io.tdnet.model;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** The {@code #SUMMARY} row of an execution. Counters are exact: they move only with an outcome. */
+/**
+ * The {@code #SUMMARY} row of an execution. Counters are exact: they move only with an outcome.
+ * {@code inFlight} counts listed disclosures that an earlier, still unsettled execution of the same
+ * date had already queued: that execution accounts for them, this one does not enqueue them again.
+ */
 public record ExecutionSummary(
         String executionId,
         LocalDate targetDate,
@@ -14,17 +18,18 @@ public record ExecutionSummary(
         long withdrawn,
         long stored,
         long alreadyPresent,
+        long inFlight,
         long failed,
         OffsetDateTime startedAt,
         OffsetDateTime updatedAt,
         OffsetDateTime finishedAt) {
 
-    /** Every listed disclosure has an outcome (docs/ARCHITECTURE.md invariant 1). */
+    /** Every listed disclosure has an outcome: listed = stored + already_present + in_flight + failed (docs/ARCHITECTURE.md invariant 1). */
     public boolean allAccountedFor() {
-        return stored + alreadyPresent + failed == listed;
+        return stored + alreadyPresent + inFlight + failed == listed;
     }
 
     public long pending() {
-        return listed - stored - alreadyPresent - failed;
+        return listed - stored - alreadyPresent - inFlight - failed;
     }
 }

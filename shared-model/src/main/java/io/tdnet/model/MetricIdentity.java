@@ -27,7 +27,7 @@ public enum MetricIdentity {
     /** Executions reaching a status, whichever component settled them: the ExecutionFailed alarm's metric. */
     EXECUTIONS(MetricNames.EXECUTIONS, "Count", DIM_STATUS),
     EXECUTION_DURATION_MS(MetricNames.EXECUTION_DURATION_MS, "Milliseconds", DIM_STATUS),
-    /** Executions still unsettled past their deadline; no dimension (for the alarm of a later change). */
+    /** Executions still unsettled past their deadline, emitted by every reconciler run (0 included); no dimension. */
     UNSETTLED_EXECUTIONS(MetricNames.UNSETTLED_EXECUTIONS, "Count");
 
     private final String metricName;

@@ -70,6 +70,11 @@ public final class EmfMetrics implements PipelineMetrics {
     }
 
     @Override
+    public void unsettledPastDeadline(long count) {
+        add(MetricIdentity.UNSETTLED_EXECUTIONS, count, null);
+    }
+
+    @Override
     public synchronized void executionFinished(ExecutionStatus status, Duration duration) {
         add(MetricIdentity.EXECUTIONS, 1, status.name());
         add(MetricIdentity.EXECUTION_DURATION_MS, duration.toMillis(), status.name());

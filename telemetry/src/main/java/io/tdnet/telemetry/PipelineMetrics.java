@@ -38,6 +38,9 @@ public interface PipelineMetrics {
     /** An execution reached {@code status} after {@code duration}. */
     void executionFinished(ExecutionStatus status, Duration duration);
 
+    /** The reconciler found {@code count} executions still unsettled past their deadline (0 included). */
+    default void unsettledPastDeadline(long count) {}
+
     /** Records nothing. */
     PipelineMetrics NONE = new PipelineMetrics() {
         @Override public void listed(long count) {}

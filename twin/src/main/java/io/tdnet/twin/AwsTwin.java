@@ -3,6 +3,7 @@ package io.tdnet.twin;
 import io.tdnet.embedded.BlankEmulators;
 import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.model.EnvVars;
+import io.tdnet.model.LambdaHandlers;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.twin.aws.CheckReport;
 import io.tdnet.twin.aws.CloudFormationTemplate;
@@ -171,8 +172,8 @@ public final class AwsTwin implements AutoCloseable {
      * queues, and waits until the execution has settled and no message is left (or {@code timeout}).
      */
     public DayRun runDay(LocalDate date, Duration timeout) {
-        String rule = template.schedules().stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("the template has no lister schedule")).ruleLogicalId();
+        String rule = scheduleOf(LambdaHandlers.LISTER)
+                .orElseThrow(() -> new IllegalStateException("the template has no lister schedule"));
         lambda.startPollers();
         long started = System.nanoTime();
         InvocationResult lister = lambda.runSchedule(rule, "{\"detail\":{\"date\":\"" + date + "\"}}");
@@ -191,8 +192,22 @@ public final class AwsTwin implements AutoCloseable {
             }
             pause();
         }
+        // on AWS the reconciler's schedule fires every 15 minutes: once after the day, so its run (metrics,
+        // calls, environment) is part of the day the cross-checks look at
+        scheduleOf(LambdaHandlers.RECONCILER).ifPresent(reconcilerRule -> {
+            InvocationResult reconciled = lambda.runSchedule(reconcilerRule, null);
+            log.info("twin {}: reconciler {} in {} ms", date, reconciled.status(), reconciled.duration().toMillis());
+        });
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
         return new DayRun(date, lister, summary, settled, wall, lambda.figures(), checks());
+    }
+
+    /** The schedule rule that targets the function with this handler (the lister's, the reconciler's). */
+    public java.util.Optional<String> scheduleOf(String handler) {
+        java.util.Set<String> functions = new java.util.HashSet<>();
+        template.functions().stream().filter(f -> f.handler().equals(handler)).forEach(f -> functions.add(f.logicalId()));
+        return template.schedules().stream().filter(r -> r.functionLogicalIds().stream().anyMatch(functions::contains))
+                .map(io.tdnet.twin.ScheduleSpec::ruleLogicalId).findFirst();
     }
 
     /** The three cross-checks over every call and log line so far. */

@@ -18,13 +18,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts ONE twin (and its fake TDnet) per test JVM, shared by every twin IT, and runs the small day once
- * on first use: {@link #DAY} with {@link #ROWS} rows, one transient (503 twice) and one permanent (404)
- * document fault. Closed when the JVM's root test context closes.
+ * on first use: {@link #DAY} with {@link #ROWS} rows, one transient (503 for a whole delivery) and one permanent (404)
+ * document fault; before it, an execution of another date whose download message was dead-lettered
+ * ({@link DeadLetteredExecution}) for the reconciler, which the day fires after it. Closed when the JVM's
+ * root test context closes.
  */
 public final class TwinExtension implements ParameterResolver {
     public static final LocalDate DAY = LocalDate.of(2026, 2, 13);
     public static final int ROWS = 60;
-    static final Duration DAY_TIMEOUT = Duration.ofMinutes(3);
+    static final Duration DAY_TIMEOUT = Duration.ofMinutes(5); // the 503 document comes back after a minute
 
     /** The shared twin, its fake TDnet and the small day's run. */
     public static final class Fixture implements ExtensionContext.Store.CloseableResource, AutoCloseable {
@@ -33,13 +35,16 @@ public final class TwinExtension implements ParameterResolver {
         private final FakeDay day;
         private final DisclosureId permanentlyMissing;
         private DayRun run;
+        private DeadLetteredExecution deadLettered;
 
         Fixture() throws IOException {
             Path work = Files.createTempDirectory("tdnet-twin-it-");
             tdnet = FakeTdnet.start();
             day = tdnet.addDay(DAY, ROWS, 14);
             List<DisclosureId> ids = day.ids();
-            tdnet.fault(ids.get(3), Fault.status(503, 2));
+            // one more 503 than a delivery's in-process attempts: the first delivery fails, the downloader notes
+            // the attempt on the outcome row (the reconciler's sign of life) and SQS redelivers it a minute later
+            tdnet.fault(ids.get(3), Fault.status(503, io.tdnet.model.DownloadTiming.IN_PROCESS_ATTEMPTS + 1));
             permanentlyMissing = ids.get(7);
             tdnet.fault(permanentlyMissing, Fault.status(404));
             try {
@@ -54,10 +59,13 @@ public final class TwinExtension implements ParameterResolver {
         public FakeTdnet tdnet() { return tdnet; }
         public FakeDay day() { return day; }
         public DisclosureId permanentlyMissing() { return permanentlyMissing; }
+        /** The execution planted before the day for the reconciler to settle (see {@link DeadLetteredExecution}). */
+        public synchronized DeadLetteredExecution deadLettered() { return deadLettered; }
 
         /** The small day, run once per JVM on first call. */
         public synchronized DayRun dayRun() {
             if (run == null) {
+                deadLettered = DeadLetteredExecution.plant(twin, tdnet);
                 run = twin.runDay(DAY, DAY_TIMEOUT);
                 System.out.println(run.summaryLine());
                 run.figures().forEach((fn, f) -> System.out.println("  " + fn + ": " + f));

@@ -31,6 +31,7 @@ public final class StatusView {
         out.put("withdrawn", s.withdrawn());
         out.put("stored", s.stored());
         out.put("already_present", s.alreadyPresent());
+        out.put("in_flight", s.inFlight());
         out.put("failed", s.failed());
         out.put("started_at", str(s.startedAt()));
         out.put("updated_at", str(s.updatedAt()));
@@ -54,8 +55,11 @@ public final class StatusView {
         out.append(String.format("status     %s%s%n", s.status(), s.reason() == null ? "" : " — " + DisplayText.message(s.reason())));
         if (s.bannerTotal() != null) {
             out.append(String.format("listed     %,d of banner %,d (+ %,d withdrawn by TDnet)%n", s.listed(), s.bannerTotal(), s.withdrawn()));
-            out.append(String.format("outcomes   stored %,d · already present %,d · failed %,d · pending %,d%n",
-                    s.stored(), s.alreadyPresent(), s.failed(), s.pending()));
+            out.append(String.format("outcomes   stored %,d · already present %,d · in flight %,d · failed %,d · pending %,d%n",
+                    s.stored(), s.alreadyPresent(), s.inFlight(), s.failed(), s.pending()));
+            if (s.inFlight() > 0) {
+                out.append(String.format("           (in flight: queued by an earlier execution of the date, which accounts for them)%n"));
+            }
         }
         out.append(String.format("started    %s%n", s.startedAt()));
         if (s.finishedAt() != null) {

@@ -34,7 +34,8 @@ public final class IamCheck {
             "sqs:ChangeMessageVisibility", "granted by the SQS event source for AWS's poller (visibility of failed batches)",
             "s3:AbortMultipartUpload", "cleans up a failed multipart upload; a run without upload failures does not call it",
             "s3:ListMultipartUploadParts", "cleans up a failed multipart upload; a run without upload failures does not call it",
-            "s3:DeleteObject", "removes the staging object of a failed or duplicate upload; a clean run may not call it");
+            "s3:DeleteObject", "removes the staging object of a failed or duplicate upload; a clean run may not call it",
+            "dynamodb:DeleteItem", "the lister deletes stale plan rows when it re-plans a dead lister's LISTING execution; a clean run never re-plans");
 
     private IamCheck() {}
 
