@@ -118,12 +118,12 @@ class ExecutionLedgerIT {
         RejectedRow row = new RejectedRow("15:00", "13010", "極洋", "=HYPERLINK(\"x\")", "javascript:alert(1)", "not a document link");
         List<RejectedRow> rows = List.of(row, row, row.withReason("no link"));
         String exec = "r1";
-        ledger.begin(exec, DATE);
+        ledger.begin(exec, DATE, lease(DATE));
         ListingPlan plan = new ListingPlan(4, 1, List.of(), List.of(), rows);
-        ledger.acceptListing(exec, plan);
+        ledger.acceptListing(exec, plan, lease(DATE));
         // the same pages read again (a resumed listing) give the same keys: nothing is added or removed
-        ledger.acceptListing(exec, new ListingPlan(4, 1, List.of(), List.of(), rows));
-        ledger.markRunning(exec);
+        ledger.acceptListing(exec, new ListingPlan(4, 1, List.of(), List.of(), rows), lease(DATE));
+        ledger.markRunning(exec, lease(DATE));
 
         ExecutionSummary s = ledger.summary(exec).orElseThrow();
         assertThat(s.failed()).isEqualTo(3);

@@ -163,7 +163,9 @@ class ListerHandlerIT {
         var r = stack.resources();
         TdnetPageClient pages = new TdnetPageClient(TdnetOrigin.of(tdnet.baseUrl()), Pacer.unthrottled(), TdnetPageClient.Settings.defaults());
         ListerHandler counted = new ListerHandler(new ScheduledListing(new DisclosureLister(new DayListingReader(pages), ledger,
-                archive, stack.sqs(), r.downloadQueueUrl(), new ExecutionIds(CLOCK)), CLOCK, emf));
+                new ListingLeases(stack.dynamoDb(), r.executionsTable(), CLOCK, ListingLeases.DEFAULT_DURATION),
+                "lister-test", Duration.ofSeconds(5), archive, stack.sqs(), r.downloadQueueUrl(), new ExecutionIds(CLOCK)),
+                CLOCK, emf));
 
         String first = (String) counted.handleRequest(event(null), null).get("execution_id");
         counted.handleRequest(event(null), null); // the first is still RUNNING: nothing new
