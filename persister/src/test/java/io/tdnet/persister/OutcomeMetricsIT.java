@@ -58,6 +58,13 @@ class OutcomeMetricsIT {
         return new ExecutionLedger(dynamo, r.executionsTable(), r.disclosuresTable(), Clock.systemUTC());
     }
 
+    /** The date's listing lease for this test's plans (the same holder gets it back at once). */
+    private io.tdnet.ledger.ListingLease lease() {
+        var r = stack.resources();
+        return new io.tdnet.ledger.ListingLeases(stack.dynamoDb(), r.executionsTable(), Clock.systemUTC(),
+                io.tdnet.ledger.ListingLeases.DEFAULT_DURATION).tryAcquire(DATE, "persister-test").orElseThrow();
+    }
+
     private PersistWorker worker(ExecutionLedger l, InMemoryMetrics metrics) {
         var r = stack.resources();
         return new PersistWorker(l, stack.sqs(), r.persistQueueUrl(), r.persistDlqUrl(), new OutcomeMetrics(metrics), Clock.systemUTC());
@@ -90,9 +97,9 @@ class OutcomeMetricsIT {
     }
 
     private String running(String executionId, List<Disclosure> pending, List<DisclosureId> present) {
-        ledger.begin(executionId, DATE);
-        ledger.acceptListing(executionId, new ListingPlan(pending.size() + present.size(), 0, pending, present, List.of()));
-        ledger.markRunning(executionId);
+        ledger.begin(executionId, DATE, lease());
+        ledger.acceptListing(executionId, new ListingPlan(pending.size() + present.size(), 0, pending, present, List.of()), lease());
+        ledger.markRunning(executionId, lease());
         return executionId;
     }
 
