@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class StatusViewTest {
     private static final OffsetDateTime START = OffsetDateTime.parse("2026-02-13T15:00:00+09:00");
     private final ExecutionSummary summary = new ExecutionSummary("e1", LocalDate.of(2026, 2, 13),
-            ExecutionStatus.COMPLETED_WITH_FAILURES, "page 2 said \u001b[31m\r\nfake", 3L, 3, 0, 0, 0, 3,
+            ExecutionStatus.COMPLETED_WITH_FAILURES, "page 2 said \u001b[31m\r\nfake", 3L, 3, 0, 0, 0, 0, 3,
             START, START.plusSeconds(5), START.plusSeconds(5));
     private final List<OutcomeRow> failures = List.of(
             new OutcomeRow("e1", null, "javascript:alert(1)\u001b]0;owned\u0007", Outcome.FAILED, "not a document link: \u202e\u2028x"),
