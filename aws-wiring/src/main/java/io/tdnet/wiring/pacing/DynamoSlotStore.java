@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 public final class DynamoSlotStore implements SlotStore {
     /** Partition key attribute of the pacer table. */
-    public static final String KEY = "schedule";
+    public static final String KEY = io.tdnet.model.Names.PACER_KEY;
     static final String KEY_VALUE = "tdnet";
     static final String NEXT = "next_us";
     static final String HOLD = "hold_us";
