@@ -42,15 +42,6 @@ public record Rate(double perSecond) {
         }
     }
 
-    /**
-     * This rate split evenly over {@code instances} processes that each pace on their own (the
-     * downloader's R / C until a shared pacer replaces the split).
-     */
-    public Rate sharedBy(int instances) {
-        if (instances < 1) throw new IllegalArgumentException("instances must be ≥ 1: " + instances);
-        return unthrottled() ? this : perSecond(perSecond / instances);
-    }
-
     public boolean unthrottled() {
         return perSecond == 0;
     }

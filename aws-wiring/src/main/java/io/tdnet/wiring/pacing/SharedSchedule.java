@@ -12,22 +12,33 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Joins the deployment's one TDnet schedule: the only way a process gets its {@link Pacer}. Over HTTP
- * (AWS, or a DynamoDB endpoint on loopback) the clock offset is measured on the first permit; an
- * in-process DynamoDB Local shares this JVM's clock (offset 0). An unthrottled rate bypasses the
+ * Joins the deployment's one TDnet schedule: the only way a process gets its {@link Pacer}. Against a
+ * remote endpoint (AWS) the clock offset is measured on the first permit ({@link EndpointTime}); an
+ * endpoint on loopback (the AWS twin's gateway) or an in-process DynamoDB Local keeps time by this
+ * machine's clock, offset 0 by construction. An unthrottled rate bypasses the
  * schedule and is refused unless the origin is on loopback (the fake TDnet).
  */
 public final class SharedSchedule {
     private SharedSchedule() {}
 
-    /** The pacer for {@code rate} through a DynamoDB endpoint reached over HTTP. */
-    public static Pacer overHttp(AwsClients aws, String table, Rate rate, TdnetOrigin origin, SharedPacer.Observer observer) {
+    /**
+     * The pacer for {@code rate} through a DynamoDB endpoint reached over HTTP.
+     *
+     * @param clockSynchronised this machine's clock is kept in sync by the platform (Lambda), so bounds
+     *                          consistent with offset 0 are taken as 0 rather than refused
+     */
+    public static Pacer overHttp(AwsClients aws, String table, Rate rate, TdnetOrigin origin, boolean clockSynchronised,
+                                 SharedPacer.Observer observer) {
         if (unthrottledAllowed(rate, origin)) return Pacer.unthrottled();
+        SlotSpacing spacing = SlotSpacing.of(rate);
+        if (aws.endpoint().filter(SharedSchedule::onThisMachine).isPresent()) {
+            // an endpoint on loopback (the AWS twin, a local DynamoDB) keeps time by this machine's clock
+            return new SharedPacer(new DynamoSlotStore(aws.dynamoDb(), table), spacing, ScheduleClock.system(0), observer);
+        }
         EndpointTime endpointTime = new EndpointTime();
         DynamoDbClient dynamoDb = aws.dynamoDb(endpointTime);
-        SlotSpacing spacing = SlotSpacing.of(rate);
         return new MeasuredOnFirstUse(() -> {
-            EndpointTime.Offset offset = endpointTime.measure(() -> probe(dynamoDb, table), spacing.skew());
+            EndpointTime.Offset offset = endpointTime.measure(() -> probe(dynamoDb, table), spacing.skew(), clockSynchronised);
             return new SharedPacer(new DynamoSlotStore(dynamoDb, table), spacing,
                     ScheduleClock.system(offset.estimateMicros()), observer);
         });
@@ -47,6 +58,10 @@ public final class SharedSchedule {
                     + " (the fake); " + origin + " is not on loopback: give a rate such as 1");
         }
         return true;
+    }
+
+    private static boolean onThisMachine(java.net.URI endpoint) {
+        return endpoint.getHost() != null && TdnetOrigin.of(endpoint.getScheme() + "://" + endpoint.getHost()).loopback();
     }
 
     private static void probe(DynamoDbClient dynamoDb, String table) {
