@@ -20,7 +20,6 @@ public final class DownloaderHandler implements RequestHandler<SQSEvent, SQSBatc
     public DownloaderHandler() {
         this(DownloaderFunction.wire(FunctionWiring.fromProcess()));
     }
-
     private DownloaderHandler(DownloaderHandler wired) { this(wired.worker, wired.metrics); }
 
     /** A worker whose downloader reports to {@code metrics}, flushed once per invocation. */

@@ -9,7 +9,7 @@ import io.tdnet.model.Pacer;
 import io.tdnet.model.S3Keys;
 import io.tdnet.model.TdnetOrigin;
 import io.tdnet.testkit.aws.EmbeddedAwsExtension;
-import io.tdnet.testkit.tdnet.FakeTdnet;
+import io.tdnet.faketdnet.FakeTdnet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-/** The tables of the data model and the pacer's schedule table, as {@code infra} declares them on AWS. */
+/** The two tables of the data model (docs/ARCHITECTURE.md) and the pacer's schedule table, as {@code infra} declares them on AWS. */
 final class PipelineTables {
     private static final Logger log = LoggerFactory.getLogger(PipelineTables.class);
 

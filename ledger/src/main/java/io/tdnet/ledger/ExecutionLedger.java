@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The transitions of executions, exact under any delivery. Every counter
+ * The transitions of executions, exact under any delivery (docs/ARCHITECTURE.md invariants 1–4). Every counter
  * moves in the same {@code TransactWriteItems} as the outcome row it counts, guarded by that row's
  * current state, so a duplicate delivery, a crash-and-retry or a redrive can never count twice:
  * <pre>

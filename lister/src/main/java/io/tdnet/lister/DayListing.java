@@ -32,7 +32,7 @@ public record DayListing(LocalDate date, int bannerTotal, List<Disclosure> discl
         }
     }
 
-    /** Rows with a link (valid or rejected): what DESIGN.md calls "listed". */
+    /** Rows with a link (valid or rejected): what docs/ARCHITECTURE.md calls "listed". */
     public int listed() {
         return disclosures.size() + rejected.size();
     }

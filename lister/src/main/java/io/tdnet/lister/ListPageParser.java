@@ -21,7 +21,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
 /**
- * Parses one TDnet list page ({@code I_list_PPP_YYYYMMDD.html}) as tdnet-format.md describes it.
+ * Parses one TDnet list page ({@code I_list_PPP_YYYYMMDD.html}) as docs/ARCHITECTURE.md (TDnet list pages) describes it.
  *
  * <p>It is strict where a lax parser would under-report: a page that is neither a list nor the empty-day
  * page, a list without a banner, a banner that disagrees with the rows, or a row missing a cell is a

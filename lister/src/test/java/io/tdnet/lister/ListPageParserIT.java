@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tdnet.model.TdnetOrigin;
-import io.tdnet.testkit.tdnet.FakeDay;
-import io.tdnet.testkit.tdnet.FakeRow;
-import io.tdnet.testkit.tdnet.FakeTdnet;
-import io.tdnet.testkit.tdnet.PageFault;
-import io.tdnet.testkit.tdnet.RowKind;
+import io.tdnet.faketdnet.FakeDay;
+import io.tdnet.faketdnet.FakeRow;
+import io.tdnet.faketdnet.FakeTdnet;
+import io.tdnet.faketdnet.PageFault;
+import io.tdnet.faketdnet.RowKind;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The parser against hand-written pages under src/test/resources/pages (edge cases of tdnet-format.md). */
+/** The parser against hand-written pages under src/test/resources/pages (edge cases of docs/ARCHITECTURE.md, TDnet list pages). */
 class ListPageParserTest {
     private static final TdnetOrigin ORIGIN = TdnetOrigin.of("https://www.release.tdnet.info/inbs/");
     private static final LocalDate DAY = LocalDate.of(2026, 2, 13);

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** A deployed stack on AWS (or an AWS-compatible endpoint), found by the staged shared names. */
-final class AwsEnvironment implements PipelineEnvironment {
+public final class AwsEnvironment implements PipelineEnvironment {
     private final SqsClient sqs;
     private final S3Client s3;
     private final DynamoDbClient dynamo;
@@ -24,7 +24,7 @@ final class AwsEnvironment implements PipelineEnvironment {
         this.description = description;
     }
 
-    static AwsEnvironment connect(AwsOptions options) {
+    public static AwsEnvironment connect(AwsOptions options) {
         AwsClients clients = AwsClients.forCli(options.profile(), options.region(), options.endpointUrl());
         SqsClient sqs = clients.sqs();
         PipelineResources resources = QueueDirectory.resolve(sqs, options.stage());
@@ -51,8 +51,8 @@ final class AwsEnvironment implements PipelineEnvironment {
     }
 
     /** The {@code --aws} flags. */
-    record AwsOptions(String profile, String region, String endpointUrl, String stage) {
-        AwsOptions {
+    public record AwsOptions(String profile, String region, String endpointUrl, String stage) {
+        public AwsOptions {
             stage = stage == null || stage.isBlank() ? "prod" : stage;
         }
 

@@ -9,35 +9,37 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Runs {@code collect} over one or more dates, one execution per date in order, and turns the
- * outcome into the CLI's exit code. Shared by {@code collect} and {@code demo}.
+ * Runs {@code collect} over one or more dates, one execution per date in order, and says how each
+ * ended. The one collect path: {@code collect}, {@code demo} and the bench all run it.
  */
-final class Collector {
+public final class Collector {
     private final LocalPipeline pipeline;
     private final PrintWriter out;
-    private final ProgressPrinter progress;
+    private final CollectProgress progress;
     private final RunTelemetry telemetry;
 
-    Collector(LocalPipeline pipeline, PrintWriter out, ProgressPrinter progress) {
+    /** A collector that records no run telemetry (the bench measures the pipeline without it). */
+    public Collector(LocalPipeline pipeline, PrintWriter out, CollectProgress progress) {
         this(pipeline, out, progress, RunTelemetry.NONE);
     }
 
-    Collector(LocalPipeline pipeline, PrintWriter out, ProgressPrinter progress, RunTelemetry telemetry) {
+    public Collector(LocalPipeline pipeline, PrintWriter out, CollectProgress progress, RunTelemetry telemetry) {
         this.pipeline = pipeline;
         this.out = out;
         this.progress = progress;
         this.telemetry = telemetry;
     }
 
-    int collect(List<LocalDate> dates) throws InterruptedException {
-        int exit = ExitCodes.OK;
+    /** Collects each date in order; the worst day's outcome. */
+    public DayOutcome collect(List<LocalDate> dates) throws InterruptedException {
+        DayOutcome worst = DayOutcome.SETTLED;
         for (LocalDate date : dates) {
-            exit = ExitCodes.worst(exit, collect(date));
+            worst = worst.worst(collect(date));
         }
-        return exit;
+        return worst;
     }
 
-    int collect(LocalDate date) throws InterruptedException {
+    public DayOutcome collect(LocalDate date) throws InterruptedException {
         try {
             return collectAndReport(date);
         } finally {
@@ -45,11 +47,11 @@ final class Collector {
         }
     }
 
-    private int collectAndReport(LocalDate date) throws InterruptedException {
+    private DayOutcome collectAndReport(LocalDate date) throws InterruptedException {
         long started = System.nanoTime();
         pipeline.unsettled(date).ifPresent(e -> {
             out.printf("%s: continuing unsettled execution %s (%s)%n", date, e.executionId(), e.status());
-            if (e.status() == io.tdnet.model.ExecutionStatus.RUNNING) {
+            if (e.status() == ExecutionStatus.RUNNING) {
                 out.printf("   messages the interrupted run held come back within their visibility timeout (about a minute);%n"
                         + "   what is still pending after the queues drain is sent again%n");
             }
@@ -67,7 +69,7 @@ final class Collector {
             out.printf("%s: FAILED — %s%n", date, listing.failure());
             out.printf("   execution %s recorded as FAILED; nothing was enqueued%n", summary.executionId());
             telemetry.ended(summary).ifPresent(report -> out.printf("   report: %s%n", report));
-            return ExitCodes.INCOMPLETE;
+            return DayOutcome.INCOMPLETE;
         }
         out.printf("%s: execution %s — banner %,d: %,d listed (%,d to fetch, %,d already archived, %,d rejected), %,d withdrawn%n",
                 date, summary.executionId(), summary.bannerTotal(), summary.listed(), listing.enqueued(),
@@ -85,10 +87,10 @@ final class Collector {
         if (summary.failed() > 0) {
             out.printf("   see the failures: tdnet status --date %s · recover them: tdnet dlq redrive --date %s%n", date, date);
         }
-        if (summary.status() == ExecutionStatus.COMPLETED) return ExitCodes.OK;
-        if (summary.status() == ExecutionStatus.COMPLETED_WITH_FAILURES) return ExitCodes.FAILURES;
+        DayOutcome outcome = DayOutcome.of(summary.status());
+        if (outcome != DayOutcome.UNSETTLED) return outcome;
         out.printf("%s: not settled: %,d disclosures have no outcome yet; run the same command again to continue%n",
                 date, summary.pending());
-        return ExitCodes.FATAL;
+        return outcome;
     }
 }

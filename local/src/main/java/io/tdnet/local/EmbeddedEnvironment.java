@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The embedded emulators in this JVM, state under the data directory. */
-final class EmbeddedEnvironment implements PipelineEnvironment {
+public final class EmbeddedEnvironment implements PipelineEnvironment {
     private final Path dataDir;
     private final EmbeddedAwsStack stack;
     private final java.nio.channels.FileChannel lockFile;
@@ -23,7 +23,7 @@ final class EmbeddedEnvironment implements PipelineEnvironment {
      * Starts the stack on the data dir, which one process at a time may use: the emulators' files are
      * not made for two writers, so a second {@code tdnet} on the same dir is refused with a clear message.
      */
-    static EmbeddedEnvironment start(Path dataDir) {
+    public static EmbeddedEnvironment start(Path dataDir) {
         java.nio.channels.FileChannel lock = lock(dataDir);
         try {
             return new EmbeddedEnvironment(dataDir, EmbeddedAwsStack.start(dataDir), lock);
@@ -59,7 +59,7 @@ final class EmbeddedEnvironment implements PipelineEnvironment {
         }
     }
 
-    EmbeddedAwsStack stack() {
+    public EmbeddedAwsStack stack() {
         return stack;
     }
 

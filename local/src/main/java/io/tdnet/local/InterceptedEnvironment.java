@@ -6,13 +6,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** An environment whose three clients are seen through a {@link ServiceInterceptor} (bench counts, chaos). */
-final class InterceptedEnvironment implements PipelineEnvironment {
+public final class InterceptedEnvironment implements PipelineEnvironment {
     private final PipelineEnvironment inner;
     private final SqsClient sqs;
     private final S3Client s3;
     private final DynamoDbClient dynamoDb;
 
-    InterceptedEnvironment(PipelineEnvironment inner, ServiceInterceptor interceptor) {
+    public InterceptedEnvironment(PipelineEnvironment inner, ServiceInterceptor interceptor) {
         this.inner = inner;
         this.sqs = ServiceInterceptor.wrap(SqsClient.class, inner.sqs(), "sqs", interceptor);
         this.s3 = ServiceInterceptor.wrap(S3Client.class, inner.s3(), "s3", interceptor);

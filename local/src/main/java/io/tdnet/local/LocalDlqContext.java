@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,26 +26,37 @@ import org.slf4j.LoggerFactory;
  * followed by running the workers until the redriven messages have been processed, then each
  * disclosure's outcome in its execution is read back: recovered, or failed again.
  */
-final class LocalDlqContext implements DlqContext, AutoCloseable {
+public final class LocalDlqContext implements DlqContext, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalDlqContext.class);
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(30);
 
-    private final EnvironmentOptions environmentOptions;
-    private final TdnetOptions tdnetOptions;
+    private final Supplier<PipelineEnvironment> opener;
+    private final BooleanSupplier aws;
+    private final Supplier<CollectOptions> collectOptions;
     private final Clock clock;
     private final java.io.PrintWriter out;
     private PipelineEnvironment environment;
     private DeadLetterQueues queues;
 
-    LocalDlqContext(EnvironmentOptions environmentOptions, TdnetOptions tdnetOptions, Clock clock, java.io.PrintWriter out) {
-        this.out = out;
-        this.environmentOptions = environmentOptions;
-        this.tdnetOptions = tdnetOptions;
+    /**
+     * The suppliers are read on first use: the command line fills the options they read only after
+     * this context has been handed to the {@code dlq} commands.
+     *
+     * @param opener opens the chosen environment (embedded or {@code --aws})
+     * @param aws whether the chosen environment is the deployed stack
+     * @param collectOptions how the local follow-up talks to TDnet
+     */
+    public LocalDlqContext(Supplier<PipelineEnvironment> opener, BooleanSupplier aws, Supplier<CollectOptions> collectOptions,
+                           Clock clock, java.io.PrintWriter out) {
+        this.opener = opener;
+        this.aws = aws;
+        this.collectOptions = collectOptions;
         this.clock = clock;
+        this.out = out;
     }
 
     private synchronized PipelineEnvironment environment() {
-        if (environment == null) environment = environmentOptions.open();
+        if (environment == null) environment = opener.get();
         return environment;
     }
 
@@ -55,18 +68,18 @@ final class LocalDlqContext implements DlqContext, AutoCloseable {
 
     @Override
     public boolean aws() {
-        return environmentOptions.aws;
+        return aws.getAsBoolean();
     }
 
     @Override
     public RedriveFollowUp followUp() {
-        if (environmentOptions.aws) return new ReportOnlyFollowUp(out);
+        if (aws.getAsBoolean()) return new ReportOnlyFollowUp(out);
         return this::settleLocally;
     }
 
     private FollowUpResult settleLocally(RedriveReport report) throws InterruptedException {
         if (report.dryRun() || report.moved().isEmpty()) return FollowUpResult.followed(List.of());
-        try (LocalPipeline pipeline = new LocalPipeline(environment(), tdnetOptions.toCollectOptions(false), clock)) {
+        try (LocalPipeline pipeline = new LocalPipeline(environment(), collectOptions.get(), clock)) {
             pipeline.startWorkers();
             long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
             int drained = 0;

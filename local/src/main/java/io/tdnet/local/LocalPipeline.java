@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * services the Lambdas run, over an environment (embedded stack or AWS). One {@link Pacer} is
  * shared by the list pages and every download thread, so TDnet sees one rate.
  */
-final class LocalPipeline implements AutoCloseable {
+public final class LocalPipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
     private static final Duration POLL = Duration.ofMillis(250);
     /** How often an execution whose queues drained with disclosures still pending is re-sent. */
@@ -57,17 +57,17 @@ final class LocalPipeline implements AutoCloseable {
     private final List<QueueWorker> workers = new ArrayList<>();
     private ExecutorService workerThreads;
 
-    LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock) {
+    public LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock) {
         this(environment, options, clock, new InMemoryMetrics());
     }
 
     /** @param metrics what the services report while this pipeline runs (progress, run samples, report) */
-    LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock, InMemoryMetrics metrics) {
+    public LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock, InMemoryMetrics metrics) {
         this(environment, options, clock, metrics, java.util.function.UnaryOperator.identity());
     }
 
     /** {@code tuning} adjusts the downloader's configuration (the chaos suite shortens the retry schedule). */
-    LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock, InMemoryMetrics metrics,
+    public LocalPipeline(PipelineEnvironment environment, CollectOptions options, Clock clock, InMemoryMetrics metrics,
                   java.util.function.UnaryOperator<DownloaderConfig> tuning) {
         this.metrics = metrics;
         this.environment = environment;
@@ -93,24 +93,24 @@ final class LocalPipeline implements AutoCloseable {
                 resources.persistDlqUrl(), new OutcomeMetrics(metrics), clock);
     }
 
-    InMemoryMetrics metrics() {
+    public InMemoryMetrics metrics() {
         return metrics;
     }
 
-    ExecutionQueries queries() {
+    public ExecutionQueries queries() {
         return queries;
     }
 
-    DisclosureArchive archive() {
+    public DisclosureArchive archive() {
         return archive;
     }
 
-    PipelineEnvironment environment() {
+    public PipelineEnvironment environment() {
         return environment;
     }
 
     /** Lists a date (new execution, or the unsettled one continued). */
-    ListingResult list(LocalDate date) throws InterruptedException {
+    public ListingResult list(LocalDate date) throws InterruptedException {
         ListingResult result = lister.list(date);
         if (result.accepted()) {
             metrics.listed(result.summary().listed());
@@ -124,7 +124,7 @@ final class LocalPipeline implements AutoCloseable {
      * processed first; when both queues have drained and disclosures are still pending (a run killed
      * while sending, a message lost to a DLQ by its receive count), those are sent again.
      */
-    ExecutionSummary runUntilSettled(String executionId, Consumer<ExecutionSummary> progress) throws InterruptedException {
+    public ExecutionSummary runUntilSettled(String executionId, Consumer<ExecutionSummary> progress) throws InterruptedException {
         startWorkers();
         int resends = 0;
         int drainedPolls = 0;
@@ -154,11 +154,11 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     /** Visible + in-flight + delayed messages of both work queues are all zero. */
-    boolean queuesDrained() {
+    public boolean queuesDrained() {
         return depth(environment.resources().downloadQueueUrl()) == 0 && depth(environment.resources().persistQueueUrl()) == 0;
     }
 
-    long depth(String queueUrl) {
+    public long depth(String queueUrl) {
         Map<QueueAttributeName, String> attributes = environment.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
@@ -166,11 +166,11 @@ final class LocalPipeline implements AutoCloseable {
         return attributes.values().stream().mapToLong(Long::parseLong).sum();
     }
 
-    Optional<ExecutionSummary> unsettled(LocalDate date) {
+    public Optional<ExecutionSummary> unsettled(LocalDate date) {
         return lister.unsettled(date);
     }
 
-    synchronized void startWorkers() {
+    public synchronized void startWorkers() {
         if (workerThreads != null) return;
         var resources = environment.resources();
         workerThreads = Executors.newFixedThreadPool(options.downloadWorkers() + options.persistWorkers(), r -> {
@@ -187,7 +187,7 @@ final class LocalPipeline implements AutoCloseable {
         workers.forEach(workerThreads::submit);
     }
 
-    synchronized void stopWorkers() {
+    public synchronized void stopWorkers() {
         if (workerThreads == null) return;
         workers.forEach(QueueWorker::stop);
         workerThreads.shutdown();

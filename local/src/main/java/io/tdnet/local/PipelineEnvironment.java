@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Where the CLI's services run: the embedded stack under a data directory (the default), or a deployed
  * stack on AWS ({@code --aws}). Either way the same lister, workers and ledger are used.
  */
-interface PipelineEnvironment extends AutoCloseable {
+public interface PipelineEnvironment extends AutoCloseable {
     SqsClient sqs();
 
     S3Client s3();

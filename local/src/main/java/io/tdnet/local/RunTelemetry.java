@@ -24,9 +24,9 @@ import java.util.Optional;
  * ({@code <data-dir>/runs/<execution_id>.json}) and, when it ends, the HTML report
  * ({@code <data-dir>/reports/<date>-<execution_id>.html}). Also the report's builder for {@code tdnet report}.
  */
-final class RunTelemetry {
-    /** Records nothing (the demo, tests of the collector). */
-    static final RunTelemetry NONE = new RunTelemetry(null, null, null, null, Duration.ofSeconds(1), "", "", Clock.systemUTC());
+public final class RunTelemetry {
+    /** Records nothing (the bench: it measures the pipeline without the sampler). */
+    public static final RunTelemetry NONE = new RunTelemetry(null, null, null, null, Duration.ofSeconds(1), "", "", Clock.systemUTC());
 
     private final PipelineEnvironment environment;
     private final ExecutionQueries queries;
@@ -42,7 +42,7 @@ final class RunTelemetry {
     /**
      * @param commandSuffix appended to the commands the report prints ({@code --data-dir DIR} or the AWS flags)
      */
-    RunTelemetry(PipelineEnvironment environment, ExecutionQueries queries, InMemoryMetrics metrics, Path dataDir,
+    public RunTelemetry(PipelineEnvironment environment, ExecutionQueries queries, InMemoryMetrics metrics, Path dataDir,
                  Duration interval, String command, String commandSuffix, Clock clock) {
         if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("--sample-interval must be positive");
         this.environment = environment;
@@ -86,7 +86,7 @@ final class RunTelemetry {
     }
 
     /** Writes the report of an execution to {@code output}, or to its default place under the data dir. */
-    Path writeReport(String executionId, Path output) {
+    public Path writeReport(String executionId, Path output) {
         ExecutionSummary summary = queries.summary(executionId)
                 .orElseThrow(() -> new IllegalArgumentException("no execution " + executionId));
         RunReport report = new RunReport(summary, queries.statusHistory(executionId), queries.failures(executionId),
@@ -101,15 +101,5 @@ final class RunTelemetry {
             throw new UncheckedIOException("could not write the report " + target, e);
         }
         return target.toAbsolutePath().normalize();
-    }
-
-    /** The flags that make a printed command act on the same archive as this one. */
-    static String commandSuffix(EnvironmentOptions environment) {
-        if (!environment.aws) return " --data-dir " + environment.dataDir;
-        StringBuilder s = new StringBuilder(" --aws --stage ").append(environment.stage);
-        if (environment.profile != null) s.append(" --profile ").append(environment.profile);
-        if (environment.region != null) s.append(" --region ").append(environment.region);
-        if (environment.endpointUrl != null) s.append(" --endpoint-url ").append(environment.endpointUrl);
-        return s.toString();
     }
 }

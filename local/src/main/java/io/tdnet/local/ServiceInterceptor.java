@@ -11,7 +11,7 @@ import java.lang.reflect.Proxy;
  * overloads delegate to the request overload on the real client, not on the proxy — so one call of
  * the pipeline is one event.
  */
-interface ServiceInterceptor {
+public interface ServiceInterceptor {
     /** Before the call reaches the real client; throwing here means the call never happened. */
     default void before(String service, String operation) {}
 

@@ -1,7 +1,7 @@
 package io.tdnet.model;
 
 /**
- * DynamoDB attribute names of the two tables (DESIGN.md, data model). The table keys and GSI keys
+ * DynamoDB attribute names of the two tables (docs/ARCHITECTURE.md, data model). The table keys and GSI keys
  * are used by {@code infra} too.
  */
 public final class Attributes {

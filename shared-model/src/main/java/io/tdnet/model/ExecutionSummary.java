@@ -19,7 +19,7 @@ public record ExecutionSummary(
         OffsetDateTime updatedAt,
         OffsetDateTime finishedAt) {
 
-    /** Every listed disclosure has an outcome (DESIGN.md invariant 1). */
+    /** Every listed disclosure has an outcome (docs/ARCHITECTURE.md invariant 1). */
     public boolean allAccountedFor() {
         return stored + alreadyPresent + failed == listed;
     }

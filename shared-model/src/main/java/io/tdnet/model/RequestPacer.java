@@ -6,8 +6,9 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The in-process {@link Pacer} (the politeness limit toward TDnet, docs/ARCHITECTURE.md): permits are handed out one every
- * {@code spacing = (1 + margin) / rate} seconds, in order, across all threads that share the pacer.
+ * The in-process {@link Pacer}, the politeness limit toward TDnet (docs/ARCHITECTURE.md invariant 5):
+ * permits are handed out one every {@code spacing = (1 + margin) / rate} seconds, in order, across all
+ * threads that share the pacer.
  *
  * <p>Why it is exact: permit k is never earlier than permit k−1 plus {@code spacing}, so any window of
  * one second holds at most ⌈1 / spacing⌉ = R permit instants (with the margin, R permits span

@@ -16,7 +16,7 @@ public final class TdnetFailure extends Exception {
 
     private final Kind kind;
     private final int status;
-    private final transient Duration retryAfter;
+    private final Duration retryAfter;
 
     private TdnetFailure(Kind kind, String reason, int status, Duration retryAfter, Throwable cause) {
         super(reason, cause);

@@ -3,11 +3,11 @@ package io.tdnet.tdnetclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tdnet.faketdnet.FakeTdnet;
+import io.tdnet.faketdnet.Fault;
 import io.tdnet.model.DisclosureId;
 import io.tdnet.model.Pacer;
 import io.tdnet.model.TdnetOrigin;
-import io.tdnet.testkit.tdnet.FakeTdnet;
-import io.tdnet.testkit.tdnet.Fault;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

@@ -1,0 +1,78 @@
+package io.tdnet.bench;
+
+import io.tdnet.faketdnet.FakeDay;
+import io.tdnet.faketdnet.FakeTdnet;
+import io.tdnet.faketdnet.RecordedRequest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * {@code collect} at a rate R against the fake TDnet, judged from the fake's own request log (its
+ * nanoTime when each request head arrived): the most requests in any 1-second window (must be ≤ R,
+ * docs/ARCHITECTURE.md invariant 5) and the utilisation of the allowance, (N − 1) / (R × (t_last − t_first)).
+ * The day is sized so that the run takes about {@code targetSeconds}.
+ */
+public final class PolitenessBench {
+    static final LocalDate DAY = LocalDate.of(2026, 2, 13);
+
+    /** @param shortestSpanMillis the shortest time in which R + 1 requests arrived (≥ 1000 ms means polite) */
+    public record Result(double rate, int disclosures, int requests, int maxInAnySecond, double utilisation, double spanSeconds,
+                  double shortestSpanMillis, int exitCode) {}
+
+    private final long seed;
+    private final TdnetCommand tdnet;
+
+    /** @param tdnet runs {@code tdnet collect} in this JVM (the CLI's entry point) */
+    public PolitenessBench(long seed, TdnetCommand tdnet) {
+        this.seed = seed;
+        this.tdnet = tdnet;
+    }
+
+    public Result run(double rate, double targetSeconds) throws Exception {
+        int disclosures = (int) Math.max(10, Math.round(rate * targetSeconds * 0.95));
+        Path dir = Files.createTempDirectory("tdnet-bench-polite-");
+        try (FakeTdnet fake = FakeTdnet.start()) {
+            FakeDay day = fake.addDay(DAY, disclosures, seed);
+            StringWriter out = new StringWriter();
+            int exit = tdnet.run(new String[] {"collect", "--date", DAY.toString(), "--tdnet-url", fake.baseUrl(),
+                    "--rate", Double.toString(rate), "--data-dir", dir.toString()}, new PrintWriter(out), new PrintWriter(out));
+            if (exit != 0) throw new IllegalStateException("collect at rate " + rate + " ended " + exit + ":\n" + out);
+            List<Long> times = fake.requests().stream().map(RecordedRequest::nanoTime).sorted().toList();
+            return new Result(rate, day.ids().size(), times.size(), maxInWindow(times, 1_000_000_000L),
+                    utilisation(times, rate), span(times), shortestSpan(times, (int) Math.floor(rate) + 1) / 1e6, exit);
+        } finally {
+            BenchFiles.deleteTree(dir);
+        }
+    }
+
+    /** The most instants in any half-open window [t, t + window). */
+    static int maxInWindow(List<Long> sorted, long windowNanos) {
+        int max = 0;
+        int j = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            while (sorted.get(i) - sorted.get(j) >= windowNanos) j++;
+            max = Math.max(max, i - j + 1);
+        }
+        return max;
+    }
+
+    /** The shortest time between request i and request i + n − 1, nanoseconds. */
+    static long shortestSpan(List<Long> sorted, int n) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i + n - 1 < sorted.size(); i++) best = Math.min(best, sorted.get(i + n - 1) - sorted.get(i));
+        return best;
+    }
+
+    static double utilisation(List<Long> sorted, double rate) {
+        double span = span(sorted);
+        return span <= 0 ? 0 : (sorted.size() - 1) / (rate * span);
+    }
+
+    private static double span(List<Long> sorted) {
+        return sorted.size() < 2 ? 0 : (sorted.get(sorted.size() - 1) - sorted.get(0)) / 1e9;
+    }
+}

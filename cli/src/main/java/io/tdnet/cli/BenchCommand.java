@@ -1,0 +1,225 @@
+package io.tdnet.cli;
+
+import io.tdnet.cli.view.ProgressPrinter;
+import io.tdnet.bench.BenchFigure;
+import io.tdnet.bench.BenchFiles;
+import io.tdnet.bench.CeilingModel;
+import io.tdnet.bench.ChildJvm;
+import io.tdnet.bench.EmulatorCeilings;
+import io.tdnet.bench.EndToEndBench;
+import io.tdnet.bench.MemoryBench;
+import io.tdnet.bench.PolitenessBench;
+import io.tdnet.bench.StartupBench;
+import io.tdnet.local.EmbeddedEnvironment;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tdnet bench}: the pipeline's figures, measured on this machine — the busy day end to end
+ * against the emulators' own ceilings, politeness at two rates, memory with a 600 MB document under
+ * {@code -Xmx256m}, and start-up (embedded stack, each Lambda handler cold). Each section opens and
+ * closes its own embedded stack (one per JVM at a time) or runs in a child JVM.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = ChaosCommand.class,
+        description = {"Measures the pipeline on this machine: end-to-end busy day vs the emulators' ceilings,",
+                "politeness at R = 5 and 50, peak heap with a 600 MB document under -Xmx256m, start-up times.",
+                "`tdnet bench chaos` runs the randomized fault suite."})
+final class BenchCommand implements Callable<Integer> {
+    static final List<String> SECTIONS = List.of("end-to-end", "ceilings", "politeness", "memory", "start-up");
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the figures as JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--only", split = ",", paramLabel = "SECTION",
+            description = "Run only these sections: end-to-end, ceilings, politeness, memory, start-up (default: all).")
+    List<String> only;
+
+    @Option(names = "--disclosures", defaultValue = "2694", description = "Size of the busy day (default: ${DEFAULT-VALUE}).")
+    int disclosures;
+
+    @Option(names = "--seed", defaultValue = "20260213", description = "Seed of the fake days (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--download-workers", defaultValue = "8", description = "Download worker threads, unthrottled run (default: ${DEFAULT-VALUE}).")
+    int downloadWorkers;
+
+    @Option(names = "--persist-workers", defaultValue = "4", description = "Persist worker threads (default: ${DEFAULT-VALUE}).")
+    int persistWorkers;
+
+    @Option(names = "--ceiling-threads", defaultValue = "4", description = "Threads per ceiling loop (default: ${DEFAULT-VALUE}).")
+    int ceilingThreads;
+
+    @Option(names = "--ceiling-seconds", defaultValue = "3", description = "Length of each ceiling loop (default: ${DEFAULT-VALUE}).")
+    double ceilingSeconds;
+
+    @Option(names = "--document-mb", defaultValue = "600", description = "Size of the memory bench's document in MB (default: ${DEFAULT-VALUE}).")
+    long documentMb;
+
+    @Override
+    public Integer call() throws Exception {
+        Set<String> sections = Set.copyOf(only == null || only.isEmpty() ? SECTIONS : only);
+        for (String s : sections) {
+            if (!SECTIONS.contains(s)) throw new IllegalArgumentException("unknown section " + s + " (want " + SECTIONS + ")");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<BenchFigure> figures = new ArrayList<>();
+        Map<String, Object> details = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        boolean impolite = false;
+
+        EndToEndBench.Result e2e = null;
+        if (sections.contains("end-to-end")) {
+            err.printf("bench: end-to-end, %,d disclosures unthrottled…%n", disclosures);
+            err.flush();
+            e2e = new EndToEndBench(disclosures, seed, downloadWorkers, persistWorkers, new ProgressPrinter(err, false, 10_000)).run();
+            String s = "end-to-end";
+            figures.add(BenchFigure.of(s, "disclosures stored", e2e.summary().stored(), "",
+                    e2e.summary().listed() + " listed, " + e2e.summary().withdrawn() + " withdrawn, status " + e2e.summary().status()));
+            figures.add(BenchFigure.of(s, "embedded stack start", e2e.stackStartSeconds(), "s", "first stack of this JVM, fresh data dir"));
+            figures.add(BenchFigure.of(s, "wall time", e2e.wallSeconds(), "s", "first list page → execution settled"));
+            figures.add(BenchFigure.of(s, "throughput", e2e.perSecond(), "disclosures/s",
+                    downloadWorkers + " download + " + persistWorkers + " persist workers"));
+            figures.add(BenchFigure.of(s, "peak heap", mib(e2e.peakHeapBytes()), "MiB", "whole JVM, emulators included (sampled)"));
+            figures.add(BenchFigure.of(s, "peak live heap", mib(e2e.peakLiveHeapBytes()), "MiB", "after GC"));
+            Map<String, Double> perDisclosure = new LinkedHashMap<>();
+            long stored = Math.max(1, e2e.summary().stored());
+            e2e.operations().forEach((op, n) -> perDisclosure.put(op, round(n / (double) stored, 3)));
+            details.put("operations_per_disclosure", perDisclosure);
+            for (var op : perDisclosure.entrySet()) {
+                if (op.getValue() >= 0.05) figures.add(BenchFigure.of(s, "calls/disclosure " + op.getKey(), op.getValue(), ""));
+            }
+        }
+
+        if (sections.contains("ceilings")) {
+            err.printf("bench: emulator ceilings, %d threads × %.0f s per operation…%n", ceilingThreads, ceilingSeconds);
+            err.flush();
+            List<Integer> sizes = e2e == null ? List.of() : e2e.pdfSizes();
+            Map<String, Double> rates = new EmulatorCeilings(ceilingThreads, ceilingSeconds, sizes).measure();
+            String s = "ceilings";
+            rates.forEach((op, rate) -> figures.add(BenchFigure.of(s, op, rate, "ops/s", ceilingThreads + " threads")));
+            details.put("ceilings_ops_per_second", rates);
+            CeilingModel model = new CeilingModel(rates);
+            figures.add(BenchFigure.of(s, "implied ceiling, minimal work (shared CPU)", model.minimalShared(), "disclosures/s",
+                    "1 / (2/sqs cycle + 1/s3 put + 1/ddb transaction)"));
+            figures.add(BenchFigure.of(s, "implied ceiling, minimal work (independent)", model.minimalIndependent(), "disclosures/s",
+                    "min(sqs cycle / 2, s3 put, ddb transaction)"));
+            if (e2e != null) {
+                CeilingModel.Mix mix = model.pipelineMix(e2e.operations(), e2e.summary().stored());
+                figures.add(BenchFigure.of(s, "implied ceiling, the pipeline's own calls", mix.ceiling(), "disclosures/s",
+                        "1 / Σ calls-per-disclosure / rate; uncosted: " + String.join(" ", mix.uncosted())));
+                figures.add(BenchFigure.of(s, "pipeline / minimal-work ceiling", 100 * e2e.perSecond() / model.minimalShared(), "%",
+                        "target ≥ 50% (within 2x)"));
+                figures.add(BenchFigure.of(s, "pipeline / own-calls ceiling", 100 * e2e.perSecond() / mix.ceiling(), "%",
+                        "how much of the wall time the emulators explain"));
+                details.put("time_per_disclosure_ms", mix.millisByOperation());
+            }
+        }
+
+        if (sections.contains("politeness")) {
+            PolitenessBench polite = new PolitenessBench(seed, TdnetCli::run);
+            for (double rate : new double[] {5, 50}) {
+                err.printf("bench: politeness at R = %.0f…%n", rate);
+                err.flush();
+                PolitenessBench.Result r = polite.run(rate, 14);
+                String s = "politeness";
+                String name = String.format(Locale.ROOT, "R=%.0f", rate);
+                figures.add(BenchFigure.of(s, name + " requests", r.requests(), "", r.disclosures() + " disclosures, "
+                        + String.format(Locale.ROOT, "%.1f s span", r.spanSeconds())));
+                figures.add(BenchFigure.of(s, name + " max in any 1-s window", r.maxInAnySecond(), "requests",
+                        r.maxInAnySecond() <= rate ? "≤ R: polite" : "OVER R: see the shortest span below"));
+                figures.add(BenchFigure.of(s, name + " shortest span of R+1 requests", r.shortestSpanMillis(), "ms",
+                        String.format(Locale.ROOT, "server-side arrival times; the pacer spaces R+1 permits %.0f ms apart",
+                                1000 * (1 + io.tdnet.model.RequestPacer.DEFAULT_MARGIN))));
+                figures.add(BenchFigure.of(s, name + " utilisation", 100 * r.utilisation(), "%", "(N−1) / (R × span)"));
+                if (r.maxInAnySecond() > rate) impolite = true;
+            }
+        }
+
+        if (sections.contains("memory")) {
+            err.printf("bench: memory, one %d MB document in a -Xmx256m child JVM…%n", documentMb);
+            err.flush();
+            MemoryBench.Result r = new MemoryBench(new ChildJvm(ChildCollect.class.getName())).run(documentMb * 1_000_000L, "256m");
+            String s = "memory";
+            figures.add(BenchFigure.of(s, "document stored", r.storedBytes() / 1e6, "MB", "exit " + r.exitCode() + ", -Xmx" + r.maxHeap()));
+            figures.add(BenchFigure.of(s, "peak heap", mib(r.peakUsedBytes()), "MiB", "child JVM, sampled every 2 ms and before each GC"));
+            figures.add(BenchFigure.of(s, "peak live heap", mib(r.peakAfterGcBytes()), "MiB", "after GC"));
+            figures.add(BenchFigure.of(s, "child run time", r.seconds(), "s", "JVM + stack start + download + upload"));
+        }
+
+        if (sections.contains("start-up")) {
+            err.println("bench: start-up, embedded stack and each Lambda handler in a fresh JVM…");
+            err.flush();
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tdnet-bench-start-");
+            try (EmbeddedEnvironment env = EmbeddedEnvironment.start(dir)) {
+                figures.add(BenchFigure.of("start-up", "embedded stack", env.stack().startupTime().toMillis() / 1000.0, "s",
+                        "EmbeddedAwsStack.startupTime(), fresh data dir" + (e2e == null ? "" : ", classes already loaded by end-to-end")));
+            } finally {
+                BenchFiles.deleteTree(dir);
+            }
+            for (StartupBench.Result r : new StartupBench().run()) {
+                figures.add(BenchFigure.of("start-up", r.handler() + " init", r.classLoadMillis() + r.constructMillis(), "ms",
+                        String.format(Locale.ROOT, "load %.0f + construct %.0f ms; JVM uptime %.0f ms, process %.0f ms (%s)",
+                                r.classLoadMillis(), r.constructMillis(), r.jvmUptimeMillis(), r.processMillis(), r.classPath())));
+            }
+        }
+        if (impolite) err.println("bench: a politeness window held more than R requests (see the table)");
+        figures.add(BenchFigure.of("bench", "total bench time", (System.nanoTime() - t0) / 1e9, "s"));
+
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("figures", figures);
+            doc.putAll(details);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } else {
+            out.print(table(figures));
+            if (details.containsKey("time_per_disclosure_ms")) {
+                out.println();
+                out.println("emulator time per disclosure, by the pipeline's calls (ms):");
+                @SuppressWarnings("unchecked")
+                Map<String, Double> ms = (Map<String, Double>) details.get("time_per_disclosure_ms");
+                ms.forEach((op, v) -> out.printf(Locale.ROOT, "  %-32s %8.3f%n", op, v));
+            }
+        }
+        out.flush();
+        return impolite ? ExitCodes.FATAL : ExitCodes.OK;
+    }
+
+    static String table(List<BenchFigure> figures) {
+        StringBuilder b = new StringBuilder();
+        String format = "%-11s %-48s %12s %-14s %s%n";
+        b.append(String.format(Locale.ROOT, format, "section", "figure", "value", "unit", "note"));
+        for (BenchFigure f : figures) {
+            b.append(String.format(Locale.ROOT, format, f.section(), f.name(), number(f.value()), f.unit(), f.note()));
+        }
+        return b.toString();
+    }
+
+    private static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e12) return String.format(Locale.ROOT, "%,d", (long) v);
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static double mib(long bytes) {
+        return round(bytes / (1024.0 * 1024.0), 1);
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

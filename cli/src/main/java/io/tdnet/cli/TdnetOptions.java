@@ -1,0 +1,36 @@
+package io.tdnet.cli;
+
+import io.tdnet.local.CollectOptions;
+import io.tdnet.model.Tdnet;
+import io.tdnet.model.Rate;
+import io.tdnet.model.TdnetOrigin;
+import picocli.CommandLine.Option;
+
+/** How to reach TDnet: shared by collect, demo and dlq redrive. */
+final class TdnetOptions {
+    @Option(names = "--tdnet-url", paramLabel = "URL", defaultValue = Tdnet.DEFAULT_BASE_URL,
+            description = "TDnet list base URL; documents are fetched only from this origin (default: ${DEFAULT-VALUE}).")
+    String tdnetUrl;
+
+    @Option(names = "--rate", paramLabel = "RPS", defaultValue = "1",
+            description = "Requests per second to TDnet, list pages and documents together (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--max-pdf-bytes", paramLabel = "N", defaultValue = "" + Tdnet.DEFAULT_MAX_PDF_BYTES,
+            description = "Largest document accepted; a larger one is a permanent failure (default: ${DEFAULT-VALUE}).")
+    long maxPdfBytes;
+
+    @Option(names = "--user-agent", paramLabel = "S", defaultValue = Tdnet.DEFAULT_USER_AGENT,
+            description = "User-Agent sent to TDnet (default: ${DEFAULT-VALUE}).")
+    String userAgent;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Download worker threads (default: from the rate).")
+    Integer downloadWorkers;
+
+    CollectOptions toCollectOptions(boolean unthrottled) {
+        double effectiveRate = unthrottled ? 0 : Rate.checked("--rate", rate).perSecond();
+        int workers = downloadWorkers != null ? downloadWorkers
+                : unthrottled ? 8 : (int) Math.max(2, Math.min(16, Math.ceil(rate * 2)));
+        return new CollectOptions(TdnetOrigin.of(tdnetUrl), effectiveRate, maxPdfBytes, userAgent, workers, 4);
+    }
+}

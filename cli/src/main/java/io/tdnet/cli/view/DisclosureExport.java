@@ -1,0 +1,90 @@
+package io.tdnet.cli.view;
+
+import io.tdnet.model.IsoTime;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tdnet.model.ArchivedDisclosure;
+import io.tdnet.model.Disclosure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Writes stored disclosures as JSON lines or CSV, one at a time (a range is never held in memory). */
+public final class DisclosureExport {
+    public static final List<String> COLUMNS = List.of("disclosure_id", "disclosed_date", "disclosed_at", "company_code",
+            "company_name", "title", "previous_title", "exchanges", "history", "withdrawn_at", "pdf_url", "xbrl_url",
+            "pdf_s3_key", "pdf_sha256", "pdf_bytes");
+
+    public enum Format { jsonl, csv }
+
+    private final ObjectMapper mapper;
+
+    public DisclosureExport(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Returns how many disclosures were written. */
+    public long write(Stream<ArchivedDisclosure> disclosures, Format format, Writer out) {
+        long[] count = {0};
+        try {
+            if (format == Format.csv) out.write(String.join(",", COLUMNS) + "\r\n");
+            disclosures.forEach(a -> {
+                try {
+                    Map<String, Object> row = row(a);
+                    if (format == Format.jsonl) {
+                        out.write(mapper.writeValueAsString(row));
+                        out.write('\n');
+                    } else {
+                        out.write(csvLine(row));
+                    }
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count[0];
+    }
+
+    static Map<String, Object> row(ArchivedDisclosure a) {
+        Disclosure d = a.disclosure();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("disclosure_id", d.disclosureId().value());
+        row.put("disclosed_date", d.disclosedDate().toString());
+        row.put("disclosed_at", IsoTime.format(d.disclosedAt()));
+        row.put("company_code", d.companyCode());
+        row.put("company_name", d.companyName());
+        row.put("title", d.title());
+        row.put("previous_title", d.previousTitle());
+        row.put("exchanges", d.exchanges());
+        row.put("history", d.history());
+        row.put("withdrawn_at", IsoTime.format(a.withdrawnAt()));
+        row.put("pdf_url", d.pdfUrl());
+        row.put("xbrl_url", d.xbrlUrl());
+        row.put("pdf_s3_key", a.pdf().s3Key());
+        row.put("pdf_sha256", a.pdf().sha256());
+        row.put("pdf_bytes", a.pdf().bytes());
+        return row;
+    }
+
+    private static String csvLine(Map<String, Object> row) {
+        StringBuilder line = new StringBuilder();
+        for (String column : COLUMNS) {
+            if (line.length() > 0) line.append(',');
+            Object value = row.get(column);
+            if (value != null) line.append(csvField(value.toString()));
+        }
+        return line.append("\r\n").toString();
+    }
+
+    static String csvField(String value) {
+        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+}
