@@ -11,17 +11,19 @@ import java.util.Objects;
  * environment, {@code collect} (local and {@code --aws}) and {@code dlq redrive} — through one slot
  * schedule in a {@link SlotStore} (a DynamoDB item, on AWS and on DynamoDB Local alike).
  *
- * <p>{@link #acquire()}:
+ * <p>{@link #acquire()} (and {@link #reserve(Duration)} + {@link Slot#send()} for a caller that connects
+ * between the two):
  * <ol>
- *   <li>reserves the next slot ({@code slot = max(now, next)}, {@code next = slot + spacing}; one
- *       conditional write);
+ *   <li>reserves the next slot ({@code slot = max(now + lead, next)}, {@code next = slot + spacing}; one
+ *       conditional write; the lead is twice the last reservation's round trip, so an idle schedule's
+ *       slot is still ahead when the answer arrives);
  *   <li>wakes shortly before the slot (by the last read's latency) and reads the schedule's quiet span
  *       (one strongly consistent read): a slot inside a span a server's {@code Retry-After} asked for —
  *       pushed by any process after this one reserved — is given up and a new one reserved, which
  *       lands after the span because the push also moved {@code next};
  *   <li>sleeps until the slot and returns — unless it is already more than the tolerance past it (a
- *       loaded machine, a slow read): then the slot is given up and a new one reserved, so the send
- *       instant, not the reservation, obeys the limit ({@link SlotSpacing} has the arithmetic).
+ *       loaded machine, a slow read, a slow connect): then the slot is given up and a new one reserved,
+ *       so the send instant, not the reservation, obeys the limit ({@link SlotSpacing} has the arithmetic).
  * </ol>
  *
  * <p>Cost per request toward TDnet: one DynamoDB write (the reservation; a second one when the schedule
@@ -50,6 +52,7 @@ public final class SharedPacer implements Pacer {
     private final ScheduleClock clock;
     private final Observer observer;
     private volatile long readLeadMicros = 2_000;
+    private volatile long reserveLeadMicros = 2_000;
 
     public SharedPacer(SlotStore store, SlotSpacing spacing, ScheduleClock clock, Observer observer) {
         this.store = Objects.requireNonNull(store, "store");
@@ -65,26 +68,70 @@ public final class SharedPacer implements Pacer {
     @Override
     public Duration acquire() throws InterruptedException {
         long started = clock.nowMicros();
-        long toleranceMicros = spacing.tolerance().toNanos() / 1_000;
         while (true) {
-            long slot = store.reserve(clock.nowMicros(), spacing);
-            clock.sleepUntil(slot - readLeadMicros);
+            Slot slot = reserve(Duration.ZERO, started);
+            if (slot.send()) return slot.waited();
+        }
+    }
+
+    @Override
+    public Slot reserve(Duration connectLead) throws InterruptedException {
+        return reserve(connectLead, clock.nowMicros());
+    }
+
+    private Slot reserve(Duration connectLead, long started) throws InterruptedException {
+        long leadMicros = Math.min(MAX_LEAD_MICROS, connectLead.toNanos() / 1_000);
+        while (true) {
+            // ask for a slot no earlier than the reservation's own round trip from now, so that an idle
+            // schedule's slot is not already past when the answer arrives
+            long beforeReserve = clock.nowMicros();
+            long slot = store.reserve(beforeReserve + reserveLeadMicros, spacing);
+            long afterReserve = clock.nowMicros();
+            reserveLeadMicros = lead(afterReserve - beforeReserve);
+            clock.sleepUntil(slot - leadMicros - readLeadMicros);
             long beforeRead = clock.nowMicros();
             long holdUntil = store.holdUntil();
             long afterRead = clock.nowMicros();
-            readLeadMicros = Math.min(MAX_LEAD_MICROS, Math.max(500, 2 * (afterRead - beforeRead)));
+            readLeadMicros = lead(afterRead - beforeRead);
             if (holdUntil > slot) {
                 observer.slotGivenUp(slot, afterRead, false);
                 continue;
             }
+            return new ReservedSlot(slot, started);
+        }
+    }
+
+    /** Twice the last round trip, within [0.5 ms, 100 ms]: how early to start a step that must end by a slot. */
+    private static long lead(long roundTripMicros) {
+        return Math.min(MAX_LEAD_MICROS, Math.max(500, 2 * roundTripMicros));
+    }
+
+    private final class ReservedSlot implements Slot {
+        private final long slot;
+        private final long started;
+        private long sentAt;
+
+        ReservedSlot(long slot, long started) {
+            this.slot = slot;
+            this.started = started;
+        }
+
+        @Override
+        public boolean send() throws InterruptedException {
             clock.sleepUntil(slot);
             long now = clock.nowMicros();
-            if (now - slot > toleranceMicros) {
+            if (now - slot > spacing.tolerance().toNanos() / 1_000) {
                 observer.slotGivenUp(slot, now, true);
-                continue;
+                return false;
             }
+            sentAt = now;
             observer.sending(slot, now);
-            return Duration.ofNanos((now - started) * 1_000);
+            return true;
+        }
+
+        @Override
+        public Duration waited() {
+            return Duration.ofNanos(Math.max(0, (sentAt == 0 ? clock.nowMicros() : sentAt) - started) * 1_000);
         }
     }
 

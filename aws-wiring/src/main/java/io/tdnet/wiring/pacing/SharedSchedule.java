@@ -92,6 +92,11 @@ public final class SharedSchedule {
         }
 
         @Override
+        public Slot reserve(Duration connectLead) throws InterruptedException {
+            return pacer().reserve(connectLead);
+        }
+
+        @Override
         public void pushBack(Instant until) {
             SharedPacer built;
             synchronized (this) {
