@@ -113,10 +113,10 @@ public final class PipelineFunctions extends Construct {
                 LambdaHandlers.LISTER, config.jars().lister(), LISTER_MEMORY_MB, LISTER_TIMEOUT, listerReserved,
                 "Lists one TDnet day and enqueues one download message per new disclosure", config, environment);
         downloader = function("Downloader", Names.staged(ResourceNames.DOWNLOADER_FUNCTION, stage),
-                LambdaHandlers.DOWNLOADER, config.jars().downloader(), DOWNLOADER_MEMORY_MB, DOWNLOADER_TIMEOUT, null,
+                LambdaHandlers.DOWNLOADER, config.jars().downloader(), DOWNLOADER_MEMORY_MB, StageTimings.cdk(config.timings().downloaderTimeout()), null,
                 "Streams disclosure PDFs from TDnet to S3, paced by the deployment's shared schedule", config, environment);
         persister = function("Persister", Names.staged(ResourceNames.PERSISTER_FUNCTION, stage),
-                LambdaHandlers.PERSISTER, config.jars().persister(), PERSISTER_MEMORY_MB, PERSISTER_TIMEOUT, null,
+                LambdaHandlers.PERSISTER, config.jars().persister(), PERSISTER_MEMORY_MB, StageTimings.cdk(config.timings().persisterTimeout()), null,
                 "Writes disclosures and execution outcomes to DynamoDB", config, environment);
         named = List.of(new Named("Lister", Names.staged(ResourceNames.LISTER_FUNCTION, stage), lister),
                 new Named("Downloader", Names.staged(ResourceNames.DOWNLOADER_FUNCTION, stage), downloader),

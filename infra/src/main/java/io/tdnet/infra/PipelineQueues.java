@@ -10,13 +10,11 @@ import software.constructs.Construct;
 /**
  * The download and persist queues, each with its DLQ. SQS-managed encryption (no KMS key to grant),
  * TLS-only queue policies, DLQs keep messages the SQS maximum of 14 days so an operator has time to
- * redrive. Each main queue's visibility timeout is six times its consumer's function timeout (the
- * AWS guidance for Lambda event sources: room for the poller's retries while a batch is throttled).
+ * redrive. Each main queue's visibility timeout comes from the stage's {@link StageTimings} (in
+ * production six times its consumer's function timeout).
  */
 public final class PipelineQueues extends Construct {
 
-    /** Ratio of a queue's visibility timeout to its consumer's function timeout. */
-    public static final int VISIBILITY_TO_TIMEOUT_RATIO = 6;
     static final Duration DLQ_RETENTION = Duration.days(14);
     /**
      * Main queues keep messages 14 days too (instead of the 4-day default): a message must never expire
@@ -29,15 +27,14 @@ public final class PipelineQueues extends Construct {
     private final Queue persistQueue;
     private final Queue persistDlq;
 
-    public PipelineQueues(Construct scope, String id, String stage,
-                          Duration downloaderTimeout, Duration persisterTimeout) {
+    public PipelineQueues(Construct scope, String id, String stage, StageTimings timings) {
         super(scope, id);
         downloadDlq = dlq("DownloadDlq", Names.staged(Names.DOWNLOAD_DLQ, stage));
         downloadQueue = queue("DownloadQueue", Names.staged(Names.DOWNLOAD_QUEUE, stage),
-                downloaderTimeout, downloadDlq, Names.DOWNLOAD_MAX_RECEIVE_COUNT);
+                StageTimings.cdk(timings.downloadVisibility()), downloadDlq, Names.DOWNLOAD_MAX_RECEIVE_COUNT);
         persistDlq = dlq("PersistDlq", Names.staged(Names.PERSIST_DLQ, stage));
         persistQueue = queue("PersistQueue", Names.staged(Names.PERSIST_QUEUE, stage),
-                persisterTimeout, persistDlq, Names.PERSIST_MAX_RECEIVE_COUNT);
+                StageTimings.cdk(timings.persistVisibility()), persistDlq, Names.PERSIST_MAX_RECEIVE_COUNT);
     }
 
     private Queue dlq(String id, String name) {
@@ -49,13 +46,13 @@ public final class PipelineQueues extends Construct {
                 .build();
     }
 
-    private Queue queue(String id, String name, Duration consumerTimeout, Queue dlq, int maxReceiveCount) {
+    private Queue queue(String id, String name, Duration visibility, Queue dlq, int maxReceiveCount) {
         return Queue.Builder.create(this, id)
                 .queueName(name)
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .retentionPeriod(QUEUE_RETENTION)
-                .visibilityTimeout(Duration.seconds(consumerTimeout.toSeconds().longValue() * VISIBILITY_TO_TIMEOUT_RATIO))
+                .visibilityTimeout(visibility)
                 .deadLetterQueue(DeadLetterQueue.builder().queue(dlq).maxReceiveCount(maxReceiveCount).build())
                 .build();
     }

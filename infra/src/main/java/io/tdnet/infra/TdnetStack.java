@@ -20,8 +20,7 @@ public final class TdnetStack extends Stack {
 
     public TdnetStack(Construct scope, String id, StackProps props, TdnetStackConfig config) {
         super(scope, id, props);
-        queues = new PipelineQueues(this, "Queues", config.stage(),
-                PipelineFunctions.DOWNLOADER_TIMEOUT, PipelineFunctions.PERSISTER_TIMEOUT);
+        queues = new PipelineQueues(this, "Queues", config.stage(), config.timings());
         storage = new ArchiveStorage(this, "Storage", config.stage());
         schedule = new TdnetSchedule(this, "Schedule", config);
         functions = new PipelineFunctions(this, "Functions", config, queues, storage, schedule);

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * @param logRetention              retention of the three functions' log groups
  * @param downloadAgeAlarm          oldest-message age on the download queue that raises an alarm
  * @param persistAgeAlarm           oldest-message age on the persist queue that raises an alarm
+ * @param timings                   consumer timeouts and queue visibility ({@link StageTimings#prod()} by default)
  */
 public record TdnetStackConfig(
         String stage,
@@ -46,9 +47,14 @@ public record TdnetStackConfig(
         long maxPdfBytes,
         RetentionDays logRetention,
         Duration downloadAgeAlarm,
-        Duration persistAgeAlarm) {
+        Duration persistAgeAlarm,
+        StageTimings timings) {
 
     public static final String DEFAULT_STAGE = "prod";
+    /** The stage the twin deploys: see {@link #twin(LambdaJars)}. */
+    public static final String TWIN_STAGE = "twin";
+    /** The twin's schedule: one rule (the twin invokes it on demand; the rate only has to be valid). */
+    public static final List<String> TWIN_LISTER_SCHEDULE = List.of("rate(5 minutes)");
     public static final int DEFAULT_DOWNLOADER_CONCURRENCY = 2;
     public static final int DEFAULT_PERSISTER_CONCURRENCY = 5;
 
@@ -81,6 +87,7 @@ public record TdnetStackConfig(
         Objects.requireNonNull(logRetention, "logRetention");
         Objects.requireNonNull(downloadAgeAlarm, "downloadAgeAlarm");
         Objects.requireNonNull(persistAgeAlarm, "persistAgeAlarm");
+        Objects.requireNonNull(timings, "timings");
         listerSchedule = List.copyOf(listerSchedule);
         if (!STAGE.matcher(stage).matches()) {
             throw new IllegalArgumentException("stage must be 1-16 lower-case letters, digits or hyphens: " + stage);
@@ -127,6 +134,20 @@ public record TdnetStackConfig(
         return new Builder(jars);
     }
 
+    /**
+     * The twin stage: production in every respect except these, the ONLY differences (docs/TWIN.md lists
+     * them too) — the stage name {@value #TWIN_STAGE}; {@link StageTimings#twin()} (consumer timeouts and
+     * queue visibility scaled down so a day of faults runs in minutes); one schedule rule
+     * {@link #TWIN_LISTER_SCHEDULE} instead of the business-day crons (the twin invokes it on demand).
+     */
+    public static TdnetStackConfig twin(LambdaJars jars) {
+        return builder(jars)
+                .stage(TWIN_STAGE)
+                .timings(StageTimings.twin())
+                .listerSchedule(TWIN_LISTER_SCHEDULE)
+                .build();
+    }
+
     /** Builds a config from the defaults, overriding what the caller sets. */
     public static final class Builder {
         private String stage = DEFAULT_STAGE;
@@ -142,6 +163,7 @@ public record TdnetStackConfig(
         private RetentionDays logRetention = RetentionDays.THREE_MONTHS;
         private Duration downloadAgeAlarm = Duration.ofHours(3);
         private Duration persistAgeAlarm = Duration.ofMinutes(30);
+        private StageTimings timings = StageTimings.prod();
 
         private Builder(LambdaJars jars) {
             this.jars = jars;
@@ -159,11 +181,12 @@ public record TdnetStackConfig(
         public Builder logRetention(RetentionDays v) { this.logRetention = v; return this; }
         public Builder downloadAgeAlarm(Duration v) { this.downloadAgeAlarm = v; return this; }
         public Builder persistAgeAlarm(Duration v) { this.persistAgeAlarm = v; return this; }
+        public Builder timings(StageTimings v) { this.timings = v; return this; }
 
         public TdnetStackConfig build() {
             return new TdnetStackConfig(stage, jars, rate, downloaderConcurrency, persisterConcurrency,
                     listerSchedule, listerReservedConcurrency, tdnetBaseUrl, userAgent, maxPdfBytes,
-                    logRetention, downloadAgeAlarm, persistAgeAlarm);
+                    logRetention, downloadAgeAlarm, persistAgeAlarm, timings);
         }
     }
 }

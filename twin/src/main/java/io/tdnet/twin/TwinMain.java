@@ -1,0 +1,138 @@
+package io.tdnet.twin;
+
+import io.tdnet.model.DisclosureId;
+import io.tdnet.model.EnvVars;
+import io.tdnet.faketdnet.FakeDay;
+import io.tdnet.faketdnet.FakeTdnet;
+import io.tdnet.faketdnet.Fault;
+import io.tdnet.faketdnet.RecordedRequest;
+import io.tdnet.twin.aws.CheckReport;
+import io.tdnet.twin.aws.CloudFormationTemplate;
+import io.tdnet.twin.aws.TemplateFiles;
+import io.tdnet.twin.lambda.FunctionFigures;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * {@code ./tdnet twin [--date D] [--rate R] [--tdnet-url U] [--rows N]}: one TDnet day end to end through
+ * the twin — the fake TDnet (default: the busy day, {@value #BUSY_DAY_ROWS} rows with transient and
+ * permanent faults) or {@code U} → the scheduled lister Lambda → downloader Lambdas → persister Lambdas —
+ * then the {@code collect} summary, where each function's log is, the figures (invocations, cold starts,
+ * p50/p99, max requests in any 1 s at TDnet) and the three cross-checks. Exit 0 when the day settled with
+ * every disclosure accounted for and every check passed, else 1.
+ */
+public final class TwinMain {
+    static final int BUSY_DAY_ROWS = 2_694;
+    static final LocalDate DEFAULT_DATE = LocalDate.of(2026, 2, 13);
+    private static final Duration DAY_TIMEOUT = Duration.ofMinutes(60);
+
+    private TwinMain() {}
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) throws Exception {
+        LocalDate date = DEFAULT_DATE;
+        String rate = null;
+        String tdnetUrl = null;
+        int rows = BUSY_DAY_ROWS;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--date" -> date = LocalDate.parse(required(args[i], value));
+                case "--rate" -> rate = new BigDecimal(required(args[i], value)).stripTrailingZeros().toPlainString();
+                case "--tdnet-url" -> tdnetUrl = required(args[i], value);
+                case "--rows" -> rows = Integer.parseInt(required(args[i], value));
+                default -> {
+                    out.println("usage: tdnet twin [--date YYYY-MM-DD] [--rate R] [--tdnet-url URL] [--rows N]");
+                    return 2;
+                }
+            }
+            i++;
+        }
+        CloudFormationTemplate template = TemplateFiles.locate().load();
+        if (rate != null) {
+            template = template.withEnvironmentValue(EnvVars.TDNET_RATE, rate);
+        }
+        Path work = Files.createTempDirectory("tdnet-twin-");
+        FakeTdnet fake = tdnetUrl == null ? FakeTdnet.start() : null;
+        try {
+            if (fake != null) {
+                busyDay(fake, date, rows);
+                tdnetUrl = fake.baseUrl();
+            }
+            out.printf("twin of %s: TDnet %s, rate %s, work dir %s%n", template.stackName(), tdnetUrl,
+                    template.functions().get(0).environment().get(EnvVars.TDNET_RATE), work);
+            try (AwsTwin twin = AwsTwin.start(template, tdnetUrl, work)) {
+                DayRun run = twin.runDay(date, DAY_TIMEOUT);
+                print(run, fake == null ? List.of() : fake.requests(), twin, out);
+                boolean exact = run.settled() && run.summary().map(s -> s.allAccountedFor()).orElse(false);
+                return exact && run.checksPassed() ? 0 : 1;
+            }
+        } finally {
+            if (fake != null) fake.close();
+        }
+    }
+
+    /** The busy day: transient faults (503, 429 + Retry-After, resets, stalls) and permanent ones (404, HTML 200, off-origin). */
+    static void busyDay(FakeTdnet fake, LocalDate date, int rows) {
+        FakeDay day = fake.addDay(date, rows, 2026_02_13L);
+        List<DisclosureId> ids = day.ids();
+        for (int i = 0; i < ids.size(); i++) {
+            DisclosureId id = ids.get(i);
+            switch (i % 97) {
+                case 3 -> fake.fault(id, Fault.status(503, 2));
+                case 11 -> fake.fault(id, new Fault.TooManyRequests(Duration.ofSeconds(2), 1));
+                case 23 -> fake.fault(id, new Fault.ResetMidBody(1));
+                case 37 -> fake.fault(id, new Fault.Stall(Duration.ofSeconds(3), 1));
+                case 51 -> fake.fault(id, Fault.status(404));
+                case 67 -> fake.fault(id, new Fault.Html200(Fault.FOREVER));
+                default -> { }
+            }
+        }
+        day.addRejectedRow("https://example.com/off-origin.pdf");
+    }
+
+    static void print(DayRun run, List<RecordedRequest> tdnetRequests, AwsTwin twin, PrintStream out) {
+        out.println(run.summaryLine());
+        if (!run.settled()) out.println("NOT SETTLED within the timeout");
+        out.println("logs: " + twin.logDir());
+        out.printf("%-28s %11s %11s %11s %7s %9s %9s  %s%n", "function", "invocations", "cold starts", "init errors", "errors",
+                "p50 ms", "p99 ms", "log files");
+        run.figures().forEach((fn, f) -> out.printf("%-28s %11d %11d %11d %7d %9d %9d  %s%n",
+                twin.template().function(fn).functionName(), f.invocations(), f.coldStarts(), f.initErrors(),
+                f.errors() + f.timeouts(), f.p50DurationMs(), f.p99DurationMs(), logDirs(f)));
+        if (!tdnetRequests.isEmpty()) {
+            out.printf("TDnet: %,d requests, at most %d in any 1 s%n", tdnetRequests.size(), maxInOneSecond(tdnetRequests));
+        }
+        for (CheckReport check : run.checks()) {
+            out.println(check.report());
+        }
+    }
+
+    private static String logDirs(FunctionFigures f) {
+        return f.logFiles().isEmpty() ? "-" : f.logFiles().get(0).getParent() + " (" + f.logFiles().size() + ")";
+    }
+
+    /** The largest number of requests whose arrival times fit in one second. */
+    static int maxInOneSecond(List<RecordedRequest> requests) {
+        long[] t = requests.stream().mapToLong(RecordedRequest::nanoTime).sorted().toArray();
+        int max = 0;
+        for (int lo = 0, hi = 0; hi < t.length; hi++) {
+            while (t[hi] - t[lo] >= 1_000_000_000L) lo++;
+            max = Math.max(max, hi - lo + 1);
+        }
+        return max;
+    }
+
+    private static String required(String option, String value) {
+        if (value == null) throw new IllegalArgumentException(option + " needs a value");
+        return value;
+    }
+}

@@ -1,0 +1,62 @@
+package io.tdnet.twin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tdnet.model.ExecutionStatus;
+import io.tdnet.model.ExecutionSummary;
+import io.tdnet.twin.aws.CheckReport;
+import io.tdnet.twin.lambda.FunctionFigures;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A small day end to end through the twin (issue 14): scheduled lister → downloader → persister, SnapStart
+ * credentials only, and the three cross-checks. While the handlers force environment credentials, every
+ * AWS call fails at the first invocation and this test fails naming it.
+ */
+@ExtendWith(TwinExtension.class)
+class TwinDayIT {
+
+    @Test
+    void aSmallDaySettlesWithEveryDisclosureAccountedFor(TwinExtension.Fixture fixture) {
+        DayRun run = fixture.dayRun();
+        assertThat(run.lister().succeeded())
+                .as("the scheduled lister invocation: %s %s: %s (log %s)", run.lister().status(), run.lister().errorType(),
+                        run.lister().errorMessage(), run.lister().logFile())
+                .isTrue();
+        assertThat(run.settled()).as(run.summaryLine()).isTrue();
+        ExecutionSummary summary = run.summary().orElseThrow();
+        assertThat(summary.allAccountedFor()).as(run.summaryLine()).isTrue();
+        assertThat(summary.status()).isEqualTo(ExecutionStatus.COMPLETED_WITH_FAILURES);
+        assertThat(summary.failed()).as("the one permanent 404").isEqualTo(1);
+        assertThat(summary.stored()).isEqualTo(summary.listed() - 1);
+        for (Map.Entry<String, FunctionFigures> f : run.figures().entrySet()) {
+            assertThat(f.getValue().initErrors()).as(f.getKey() + " init errors").isZero();
+        }
+    }
+
+    @Test
+    void everyCallIsAllowedByItsRoleAndEveryGrantIsUsedOrListed(TwinExtension.Fixture fixture) {
+        assertPassed(check(fixture, "IAM"));
+    }
+
+    @Test
+    void everyAlarmAndDashboardMetricIsEmittedAndEveryEmittedMetricIsOnTheDashboard(TwinExtension.Fixture fixture) {
+        assertPassed(check(fixture, "metric identity"));
+    }
+
+    @Test
+    void everyVariableReadIsSetAndEveryVariableSetIsRead(TwinExtension.Fixture fixture) {
+        assertPassed(check(fixture, "environment"));
+    }
+
+    private static CheckReport check(TwinExtension.Fixture fixture, String name) {
+        return fixture.dayRun().checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static void assertPassed(CheckReport report) {
+        assertThat(report.failures()).as(report.report()).isEmpty();
+        assertThat(report.passed()).isTrue();
+    }
+}

@@ -1,0 +1,95 @@
+package io.tdnet.twin;
+
+import io.tdnet.model.DisclosureId;
+import io.tdnet.faketdnet.FakeDay;
+import io.tdnet.faketdnet.FakeTdnet;
+import io.tdnet.faketdnet.Fault;
+import io.tdnet.twin.aws.TemplateFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts ONE twin (and its fake TDnet) per test JVM, shared by every twin IT, and runs the small day once
+ * on first use: {@link #DAY} with {@link #ROWS} rows, one transient (503 twice) and one permanent (404)
+ * document fault. Closed when the JVM's root test context closes.
+ */
+public final class TwinExtension implements ParameterResolver {
+    public static final LocalDate DAY = LocalDate.of(2026, 2, 13);
+    public static final int ROWS = 60;
+    static final Duration DAY_TIMEOUT = Duration.ofMinutes(3);
+
+    /** The shared twin, its fake TDnet and the small day's run. */
+    public static final class Fixture implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        private final FakeTdnet tdnet;
+        private final AwsTwin twin;
+        private final FakeDay day;
+        private final DisclosureId permanentlyMissing;
+        private DayRun run;
+
+        Fixture() throws IOException {
+            Path work = Files.createTempDirectory("tdnet-twin-it-");
+            tdnet = FakeTdnet.start();
+            day = tdnet.addDay(DAY, ROWS, 14);
+            List<DisclosureId> ids = day.ids();
+            tdnet.fault(ids.get(3), Fault.status(503, 2));
+            permanentlyMissing = ids.get(7);
+            tdnet.fault(permanentlyMissing, Fault.status(404));
+            try {
+                twin = AwsTwin.start(TemplateFiles.locate().load(), tdnet.baseUrl(), work);
+            } catch (RuntimeException e) {
+                tdnet.close();
+                throw e;
+            }
+        }
+
+        public AwsTwin twin() { return twin; }
+        public FakeTdnet tdnet() { return tdnet; }
+        public FakeDay day() { return day; }
+        public DisclosureId permanentlyMissing() { return permanentlyMissing; }
+
+        /** The small day, run once per JVM on first call. */
+        public synchronized DayRun dayRun() {
+            if (run == null) {
+                run = twin.runDay(DAY, DAY_TIMEOUT);
+                System.out.println(run.summaryLine());
+                run.figures().forEach((fn, f) -> System.out.println("  " + fn + ": " + f));
+                run.checks().forEach(c -> System.out.println(c.report()));
+            }
+            return run;
+        }
+
+        @Override
+        public void close() {
+            try {
+                twin.close();
+            } finally {
+                tdnet.close();
+            }
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Fixture.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.create(TwinExtension.class))
+                .getOrComputeIfAbsent(Fixture.class, k -> {
+                    try {
+                        return new Fixture();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, Fixture.class);
+    }
+}
