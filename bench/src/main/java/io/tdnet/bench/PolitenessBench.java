@@ -27,7 +27,7 @@ public final class PolitenessBench {
     /** The same figures from the senders' own send instants. */
     public record Sends(int count, int maxInAnySecond, double utilisation, double shortestSpanMillis) {
         static Sends of(List<Long> sortedNanos, double rate) {
-            return new Sends(sortedNanos.size(), maxInWindow(sortedNanos, 1_000_000_000L), utilisation(sortedNanos, rate),
+            return new Sends(sortedNanos.size(), maxInWindow(sortedNanos, 1_000_000_000L), PolitenessBench.utilisation(sortedNanos, rate),
                     sortedNanos.size() <= (int) Math.floor(rate) ? 0 : shortestSpan(sortedNanos, (int) Math.floor(rate) + 1) / 1e6);
         }
     }

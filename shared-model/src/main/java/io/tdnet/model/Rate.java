@@ -45,9 +45,4 @@ public record Rate(double perSecond) {
     public boolean unthrottled() {
         return perSecond == 0;
     }
-
-    /** The pacer this rate asks for: the in-process {@link RequestPacer}, or none when unthrottled. */
-    public Pacer pacer() {
-        return unthrottled() ? Pacer.unthrottled() : RequestPacer.of(this);
-    }
 }

@@ -15,9 +15,9 @@ import java.util.Objects;
  * between the two):
  * <ol>
  *   <li>reserves the next slot ({@code slot = max(now + lead, next)}, {@code next = slot + spacing}; one
- *       conditional write; the lead is twice the last reservation's round trip, so an idle schedule's
- *       slot is still ahead when the answer arrives);
- *   <li>wakes shortly before the slot (by the last read's latency) and reads the schedule's quiet span
+ *       conditional write; the lead is 1.5 × the slowest of the last eight reservations, so an idle
+ *       schedule's slot is still ahead when the answer arrives);
+ *   <li>wakes shortly before the slot (by 1.5 × the slowest of the last eight reads) and reads the schedule's quiet span
  *       (one strongly consistent read): a slot inside a span a server's {@code Retry-After} asked for —
  *       pushed by any process after this one reserved — is given up and a new one reserved, which
  *       lands after the span because the push also moved {@code next};
@@ -51,6 +51,8 @@ public final class SharedPacer implements Pacer {
     private final SlotSpacing spacing;
     private final ScheduleClock clock;
     private final Observer observer;
+    private final RoundTrips readTrips = new RoundTrips();
+    private final RoundTrips reserveTrips = new RoundTrips();
     private volatile long readLeadMicros = 2_000;
     private volatile long reserveLeadMicros = 2_000;
 
@@ -87,12 +89,12 @@ public final class SharedPacer implements Pacer {
             long beforeReserve = clock.nowMicros();
             long slot = store.reserve(beforeReserve + reserveLeadMicros, spacing);
             long afterReserve = clock.nowMicros();
-            reserveLeadMicros = lead(afterReserve - beforeReserve);
+            reserveLeadMicros = reserveTrips.lead(afterReserve - beforeReserve);
             clock.sleepUntil(slot - leadMicros - readLeadMicros);
             long beforeRead = clock.nowMicros();
             long holdUntil = store.holdUntil();
             long afterRead = clock.nowMicros();
-            readLeadMicros = lead(afterRead - beforeRead);
+            readLeadMicros = readTrips.lead(afterRead - beforeRead);
             if (holdUntil > slot) {
                 observer.slotGivenUp(slot, afterRead, false);
                 continue;
@@ -101,9 +103,22 @@ public final class SharedPacer implements Pacer {
         }
     }
 
-    /** Twice the last round trip, within [0.5 ms, 100 ms]: how early to start a step that must end by a slot. */
-    private static long lead(long roundTripMicros) {
-        return Math.min(MAX_LEAD_MICROS, Math.max(500, 2 * roundTripMicros));
+    /**
+     * How early to start a step that must end by a slot: 1.5 × the slowest of the last eight round trips
+     * of that step, within [0.5 ms, 100 ms]. The slowest, not the last: on a loaded machine round trips
+     * are heavy-tailed, and every step that ends late costs a slot.
+     */
+    private static final class RoundTrips {
+        private final long[] recent = new long[8];
+        private int next;
+
+        synchronized long lead(long roundTripMicros) {
+            recent[next] = roundTripMicros;
+            next = (next + 1) % recent.length;
+            long slowest = 0;
+            for (long r : recent) slowest = Math.max(slowest, r);
+            return Math.min(MAX_LEAD_MICROS, Math.max(500, slowest * 3 / 2));
+        }
     }
 
     private final class ReservedSlot implements Slot {
