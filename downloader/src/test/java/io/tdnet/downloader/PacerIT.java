@@ -104,7 +104,7 @@ class PacerIT {
         log.info("R = {}: {} requests in {} s, max {} in any 1-s window, utilisation {}%", rate, times.length,
                 String.format("%.3f", seconds), maxInWindow, String.format("%.1f", utilisation * 100));
         assertThat(maxInWindow).isLessThanOrEqualTo(rate);
-        // utilisation is the benchmark's figure (tdnet bench politeness): with 16 threads on an
-        // in-process DynamoDB Local and a busy machine, slots given up late lower it, never the bound
+        // utilisation is logged, not asserted: it is a speed figure (tdnet bench prints it), and a shared,
+        // loaded machine makes any bound on it a flaky test
     }
 }
