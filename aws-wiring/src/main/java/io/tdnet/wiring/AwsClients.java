@@ -75,6 +75,13 @@ public final class AwsClients {
         return configure(DynamoDbClient.builder()).build();
     }
 
+    /** A DynamoDB client whose requests also pass {@code interceptor} (the pacer's clock offset). */
+    public DynamoDbClient dynamoDb(software.amazon.awssdk.core.interceptor.ExecutionInterceptor interceptor) {
+        return configure(DynamoDbClient.builder())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor))
+                .build();
+    }
+
     public S3Client s3() {
         var builder = configure(S3Client.builder());
         if (endpoint.isPresent()) {

@@ -1,10 +1,13 @@
 package io.tdnet.wiring;
 
 import io.tdnet.model.EnvVars;
+import io.tdnet.model.Pacer;
 import io.tdnet.model.PipelineResources;
 import io.tdnet.model.Rate;
 import io.tdnet.model.Tdnet;
 import io.tdnet.model.TdnetOrigin;
+import io.tdnet.wiring.pacing.SharedPacer;
+import io.tdnet.wiring.pacing.SharedSchedule;
 import java.io.PrintStream;
 import java.time.Clock;
 
@@ -63,6 +66,16 @@ public final class FunctionWiring {
     /** The deployment's rate toward TDnet ({@link EnvVars#TDNET_RATE}, default 1/s); 0 is refused. */
     public Rate rate() {
         return env.optional(EnvVars.TDNET_RATE, Rate.perSecond(Tdnet.DEFAULT_RATE), v -> Rate.parse(EnvVars.TDNET_RATE, v));
+    }
+
+    /**
+     * The deployment's one TDnet pacer: the shared slot schedule in {@link EnvVars#PACER_TABLE} at
+     * {@link #rate()}. The clock offset to DynamoDB is measured on the first permit; Lambda's clock is
+     * kept by the platform, so bounds consistent with 0 count as 0.
+     */
+    public Pacer pacer() {
+        return SharedSchedule.overHttp(aws, env.require(EnvVars.PACER_TABLE), rate(), origin(), true,
+                SharedPacer.Observer.NONE);
     }
 
     /** Prints the names read during wiring as one JSON log line, then returns {@code wired}. */

@@ -11,17 +11,26 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * {@code collect} at a rate R against the fake TDnet, judged from the fake's own request log (its
- * nanoTime when each request head arrived): the most requests in any 1-second window (must be ≤ R,
- * docs/ARCHITECTURE.md invariant 5) and the utilisation of the allowance, (N − 1) / (R × (t_last − t_first)).
- * The day is sized so that the run takes about {@code targetSeconds}.
+ * {@code collect} at a rate R against the fake TDnet, judged twice: from the fake's own request log (its
+ * nanoTime when each request head arrived) and from the senders' own send instants (the pacer's
+ * {@code --send-log}): the most requests in any 1-second window (must be ≤ R, docs/ARCHITECTURE.md
+ * invariant 5) and the utilisation of the allowance, (N − 1) / (R × (t_last − t_first)). The day is sized
+ * so that the run takes about {@code targetSeconds}.
  */
 public final class PolitenessBench {
     static final LocalDate DAY = LocalDate.of(2026, 2, 13);
 
     /** @param shortestSpanMillis the shortest time in which R + 1 requests arrived (≥ 1000 ms means polite) */
     public record Result(double rate, int disclosures, int requests, int maxInAnySecond, double utilisation, double spanSeconds,
-                  double shortestSpanMillis, int exitCode) {}
+                  double shortestSpanMillis, int exitCode, Sends sends) {}
+
+    /** The same figures from the senders' own send instants. */
+    public record Sends(int count, int maxInAnySecond, double utilisation, double shortestSpanMillis) {
+        static Sends of(List<Long> sortedNanos, double rate) {
+            return new Sends(sortedNanos.size(), maxInWindow(sortedNanos, 1_000_000_000L), PolitenessBench.utilisation(sortedNanos, rate),
+                    sortedNanos.size() <= (int) Math.floor(rate) ? 0 : shortestSpan(sortedNanos, (int) Math.floor(rate) + 1) / 1e6);
+        }
+    }
 
     private final long seed;
     private final TdnetCommand tdnet;
@@ -38,15 +47,25 @@ public final class PolitenessBench {
         try (FakeTdnet fake = FakeTdnet.start()) {
             FakeDay day = fake.addDay(DAY, disclosures, seed);
             StringWriter out = new StringWriter();
+            Path sendLog = dir.resolve("sends.txt");
             int exit = tdnet.run(new String[] {"collect", "--date", DAY.toString(), "--tdnet-url", fake.baseUrl(),
-                    "--rate", Double.toString(rate), "--data-dir", dir.toString()}, new PrintWriter(out), new PrintWriter(out));
+                    "--rate", Double.toString(rate), "--data-dir", dir.resolve("data").toString(),
+                    "--send-log", sendLog.toString()}, new PrintWriter(out), new PrintWriter(out));
             if (exit != 0) throw new IllegalStateException("collect at rate " + rate + " ended " + exit + ":\n" + out);
             List<Long> times = fake.requests().stream().map(RecordedRequest::nanoTime).sorted().toList();
             return new Result(rate, day.ids().size(), times.size(), maxInWindow(times, 1_000_000_000L),
-                    utilisation(times, rate), span(times), shortestSpan(times, (int) Math.floor(rate) + 1) / 1e6, exit);
+                    utilisation(times, rate), span(times), shortestSpan(times, (int) Math.floor(rate) + 1) / 1e6, exit,
+                    Sends.of(sendInstants(sendLog), rate));
         } finally {
             BenchFiles.deleteTree(dir);
         }
+    }
+
+    /** The send log's instants (µs since the epoch, one a line, any number of writers), as sorted nanoseconds. */
+    static List<Long> sendInstants(Path sendLog) throws java.io.IOException {
+        if (!Files.exists(sendLog)) return List.of();
+        return Files.readAllLines(sendLog).stream().map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> Long.parseLong(l) * 1_000).sorted().toList();
     }
 
     /** The most instants in any half-open window [t, t + window). */

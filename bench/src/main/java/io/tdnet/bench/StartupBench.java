@@ -63,7 +63,7 @@ public final class StartupBench {
                 env.put(EnvVars.AWS_ENDPOINT_URL, endpoint);
                 env.put(EnvVars.TDNET_BASE_URL, "http://127.0.0.1:" + unusedPort + "/inbs/");
                 env.put(EnvVars.TDNET_RATE, "1");
-                env.put(EnvVars.DOWNLOADER_CONCURRENCY, "1");
+                env.put(EnvVars.PACER_TABLE, Names.PACER_TABLE);
                 env.put(EnvVars.STAGE, "bench");
                 env.put(EnvVars.DOWNLOAD_QUEUE_URL, endpoint + "/000000000000/" + Names.DOWNLOAD_QUEUE);
                 env.put(EnvVars.DOWNLOAD_DLQ_URL, endpoint + "/000000000000/" + Names.DOWNLOAD_DLQ);

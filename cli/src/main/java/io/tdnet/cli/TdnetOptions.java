@@ -13,8 +13,13 @@ final class TdnetOptions {
     String tdnetUrl;
 
     @Option(names = "--rate", paramLabel = "RPS", defaultValue = "1",
-            description = "Requests per second to TDnet, list pages and documents together (default: ${DEFAULT-VALUE}).")
+            description = "Requests per second to TDnet, list pages and documents together, shared by every process"
+                    + " of the environment (default: ${DEFAULT-VALUE}); 0 = unthrottled, only against a TDnet on loopback.")
     double rate;
+
+    @Option(names = "--send-log", paramLabel = "FILE", hidden = true,
+            description = "Append each send instant toward TDnet (µs since the epoch) to FILE (the politeness benchmark).")
+    java.nio.file.Path sendLog;
 
     @Option(names = "--max-pdf-bytes", paramLabel = "N", defaultValue = "" + Tdnet.DEFAULT_MAX_PDF_BYTES,
             description = "Largest document accepted; a larger one is a permanent failure (default: ${DEFAULT-VALUE}).")
@@ -28,9 +33,9 @@ final class TdnetOptions {
     Integer downloadWorkers;
 
     CollectOptions toCollectOptions(boolean unthrottled) {
-        double effectiveRate = unthrottled ? 0 : Rate.checked("--rate", rate).perSecond();
+        double effectiveRate = unthrottled || rate == 0 ? 0 : Rate.checked("--rate", rate).perSecond();
         int workers = downloadWorkers != null ? downloadWorkers
-                : unthrottled ? 8 : (int) Math.max(2, Math.min(16, Math.ceil(rate * 2)));
-        return new CollectOptions(TdnetOrigin.of(tdnetUrl), effectiveRate, maxPdfBytes, userAgent, workers, 4);
+                : effectiveRate == 0 ? 8 : (int) Math.max(2, Math.min(16, Math.ceil(rate * 2)));
+        return new CollectOptions(TdnetOrigin.of(tdnetUrl), effectiveRate, maxPdfBytes, userAgent, workers, 4, sendLog);
     }
 }

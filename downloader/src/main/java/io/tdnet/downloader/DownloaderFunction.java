@@ -4,7 +4,6 @@ import io.tdnet.ledger.DownloadAttempts;
 import io.tdnet.model.EnvVars;
 import io.tdnet.model.JsonCodec;
 import io.tdnet.model.PipelineResources;
-import io.tdnet.model.Rate;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
 
@@ -15,12 +14,10 @@ final class DownloaderFunction {
     static DownloaderHandler wire(FunctionWiring wiring) {
         DownloaderConfig config = DownloaderConfig.fromEnvironment(wiring.env());
         PipelineResources resources = wiring.resources();
-        // Each instance paces at R / C (see package-info) until the shared pacer of issue 15 replaces
-        // the split; the pacer lives as long as the container, across invocations.
-        int instances = wiring.env().optional(EnvVars.DOWNLOADER_CONCURRENCY, 1, Integer::parseInt);
-        Rate instanceRate = wiring.rate().sharedBy(instances);
+        // every instance reserves its requests in the deployment's one schedule at the whole R; the
+        // pacer lives as long as the container, across invocations
         EmfMetrics metrics = EmfMetrics.toStdout(DownloaderHandler.COMPONENT);
-        PdfDownloader downloader = new PdfDownloader(config, instanceRate.pacer(), wiring.aws().s3(), resources.bucket(),
+        PdfDownloader downloader = new PdfDownloader(config, wiring.pacer(), wiring.aws().s3(), resources.bucket(),
                 new TelemetryDownloadMetrics(metrics), wiring.clock());
         DownloadWorker worker = new DownloadWorker(downloader, wiring.aws().sqs(), resources, new JsonCodec(),
                 config.retry(), wiring.clock(), 1,

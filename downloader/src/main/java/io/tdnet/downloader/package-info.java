@@ -5,29 +5,13 @@
  *
  * <h2>One rate, everywhere</h2>
  * Every request to TDnet takes a permit from a {@link io.tdnet.model.Pacer} first (in
- * {@link io.tdnet.tdnetclient.TdnetClient}, right before it connects). Locally the
- * lister and all download threads share one pacer at R (default 1 request/s), so any 1-second window
- * holds at most R requests (the pacer's own proof).
- *
- * <p>On AWS each Lambda instance has its own pacer. The event source's MaximumConcurrency C bounds the
- * number of concurrent instances, and each paces at r = R / C ({@code TDNET_RATE /
- * TDNET_DOWNLOADER_CONCURRENCY}, {@link io.tdnet.model.Rate#sharedBy(int)} in the function's wiring,
- * until a pacer shared by every process replaces the split); the
- * lister finishes reading all pages before it enqueues, so list-page requests never overlap this
- * execution's downloads. The arithmetic, with the pacer margin m = 5%
- * ({@link io.tdnet.model.RequestPacer#DEFAULT_MARGIN}; spacing s = (1+m)·C/R):
- * <ul>
- *   <li>Sustained: C instances × R/(C(1+m)) = R/(1+m) ≈ 0.95 R requests per second.
- *   <li>Any window of W seconds: one instance makes at most ⌈W/s⌉ requests, so all C together at most
- *       C·⌈W·R/(C(1+m))⌉ &lt; W·R/(1+m) + C. When C divides R (R/C = k, an integer) a 1-second window
- *       holds at most C·k = R, exactly as locally. Otherwise a 1-second window may hold up to
- *       C·⌈R/(C(1+m))⌉ requests, while long windows stay at R per second. Lambda's minimum
- *       MaximumConcurrency is 2; at the default R = 1 with C = 2 each instance makes one request per
- *       2.1 s: 0.95 requests/s sustained, at most 2 in any 2-second window, and 2 in one second only
- *       when both instances happen to coincide. Choose C to divide R where the per-second bound matters.
- *   <li>A recycled instance starts a fresh pacer, so its first request is not spaced from its
- *       predecessor's last one: at most one extra request per instance start.
- * </ul>
+ * {@link io.tdnet.tdnetclient.TdnetClient}, right before it connects). Every process — each downloader
+ * instance, the lister, {@code collect} and {@code dlq redrive}, locally and on AWS — reserves its
+ * requests in the deployment's one slot schedule ({@link io.tdnet.wiring.pacing.SharedPacer}, a DynamoDB
+ * item), at the one R of the deployment: however many instances run, any 1-second window holds at most
+ * R send instants, and a backlog gets 98% of R ({@link io.tdnet.model.SlotSpacing} has the arithmetic).
+ * A new or restored instance reserves its first request like any other; a {@code Retry-After} seen by
+ * one instance silences all of them.
  *
  * <h2>Retries and the longest outage survived</h2>
  * See {@link io.tdnet.downloader.RetrySchedule}: 3 attempts per delivery in process (backoff ~1 s,

@@ -8,7 +8,9 @@ import io.tdnet.model.JsonCodec;
 import io.tdnet.model.PersistMessage;
 import io.tdnet.model.QueueMessage;
 import io.tdnet.model.Pacer;
-import io.tdnet.model.RequestPacer;
+import io.tdnet.model.Rate;
+import io.tdnet.wiring.pacing.SharedPacer;
+import io.tdnet.wiring.pacing.SharedSchedule;
 import io.tdnet.model.S3Keys;
 import io.tdnet.model.TdnetOrigin;
 import io.tdnet.faketdnet.FakeDay;
@@ -67,7 +69,13 @@ final class Rig {
     }
 
     DownloadWorker worker(DownloaderConfig config) {
-        return worker(config, RequestPacer.perSecond(RATE), 1);
+        return worker(config, pacer(RATE), 1);
+    }
+
+    /** The shared schedule on the embedded stack's DynamoDB Local, as collect uses it. */
+    Pacer pacer(double rate) {
+        return SharedSchedule.inProcess(stack.dynamoDb(), io.tdnet.model.Names.PACER_TABLE, Rate.perSecond(rate),
+                TdnetOrigin.of(fake.baseUrl()), SharedPacer.Observer.NONE);
     }
 
     DownloadWorker worker(DownloaderConfig config, Pacer pacer, int threads) {

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-/** The two tables of the data model (docs/ARCHITECTURE.md), as {@code infra} declares them on AWS. */
+/** The two tables of the data model (docs/ARCHITECTURE.md) and the pacer's schedule table, as {@code infra} declares them on AWS. */
 final class PipelineTables {
     private static final Logger log = LoggerFactory.getLogger(PipelineTables.class);
 
@@ -39,13 +39,14 @@ final class PipelineTables {
      */
     boolean ensureAll() {
         ensure(disclosures());
+        ensure(pacer());
         boolean created = ensure(executions());
         return enableTtl(created);
     }
 
     /** Drops and recreates both tables (tests only). */
     void recreateAll() {
-        for (String table : List.of(Names.DISCLOSURES_TABLE, Names.EXECUTIONS_TABLE)) {
+        for (String table : List.of(Names.DISCLOSURES_TABLE, Names.EXECUTIONS_TABLE, Names.PACER_TABLE)) {
             try {
                 dynamoDb.deleteTable(b -> b.tableName(table));
             } catch (ResourceNotFoundException alreadyGone) {
@@ -103,6 +104,16 @@ final class PipelineTables {
                 .globalSecondaryIndexes(
                         index(Names.DISCLOSURES_BY_DATE_INDEX, Attributes.DISCLOSED_DATE, Attributes.DISCLOSED_AT_ID),
                         index(Names.DISCLOSURES_BY_COMPANY_INDEX, Attributes.COMPANY_CODE, Attributes.DISCLOSED_AT_ID))
+                .build();
+    }
+
+    /** One item: the slot schedule toward TDnet (the shared pacer). */
+    private static CreateTableRequest pacer() {
+        return CreateTableRequest.builder()
+                .tableName(Names.PACER_TABLE)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(string(Names.PACER_KEY))
+                .keySchema(hash(Names.PACER_KEY))
                 .build();
     }
 

@@ -29,7 +29,6 @@ import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,15 +69,15 @@ public final class PipelineFunctions extends Construct {
      * = 100 MB) to S3 in bounded parts while hashing it, so heap does not grow with the document.
      * 1024 MB buys the CPU share (Lambda allocates CPU in proportion to memory) for TLS + SHA-256 +
      * the S3 upload of a 100 MB outlier in seconds rather than a minute. A batch of
-     * {@link #DOWNLOADER_BATCH_SIZE} at the per-instance pace R/C (0.5 request/s by default) is ~10 s
-     * of pacing plus transfer; 5 minutes also covers one document's worst-case in-process retries
+     * {@link #DOWNLOADER_BATCH_SIZE} at the shared pace (R = 1 by default, shared with other instances) is
+     * ~5–10 s of pacing plus transfer; 5 minutes also covers one document's worst-case in-process retries
      * ({@code DownloadTiming.DOCUMENT_BUDGET} = 180 s, the arithmetic is there) plus 120 s of transfer.
      * The handler starts no document with less than that budget left; longer outages go back to SQS
      * with a growing visibility timeout.
      */
     public static final Duration DOWNLOADER_TIMEOUT = Duration.minutes(5);
     public static final int DOWNLOADER_MEMORY_MB = 1024;
-    /** Small batches: a timeout redelivers little, and the per-instance pace makes big batches slow anyway. */
+    /** Small batches: a timeout redelivers little, and the shared pace makes big batches slow anyway. */
     public static final int DOWNLOADER_BATCH_SIZE = 5;
 
     /**
@@ -119,10 +118,10 @@ public final class PipelineFunctions extends Construct {
     public record Named(String label, String functionName, Function function) {}
 
     public PipelineFunctions(Construct scope, String id, TdnetStackConfig config,
-                             PipelineQueues queues, ArchiveStorage storage) {
+                             PipelineQueues queues, ArchiveStorage storage, TdnetSchedule schedule) {
         super(scope, id);
         String stage = config.stage();
-        Map<String, String> environment = environment(config, queues, storage);
+        Map<String, String> environment = environment(config, queues, storage, schedule);
 
         // One lister at a time: two overlapping listings would double the request rate to TDnet.
         Integer listerReserved = config.listerReservedConcurrency() > 0 ? config.listerReservedConcurrency() : null;
@@ -131,7 +130,7 @@ public final class PipelineFunctions extends Construct {
                 "Lists one TDnet day and enqueues one download message per new disclosure", config, environment);
         downloader = function("Downloader", Names.staged(ResourceNames.DOWNLOADER_FUNCTION, stage),
                 LambdaHandlers.DOWNLOADER, config.jars().downloader(), DOWNLOADER_MEMORY_MB, StageTimings.cdk(config.timings().downloaderTimeout()), null,
-                "Streams disclosure PDFs from TDnet to S3 at R/C requests/s per instance", config, environment);
+                "Streams disclosure PDFs from TDnet to S3, paced by the deployment's shared schedule", config, environment);
         persister = function("Persister", Names.staged(ResourceNames.PERSISTER_FUNCTION, stage),
                 LambdaHandlers.PERSISTER, config.jars().persister(), PERSISTER_MEMORY_MB, StageTimings.cdk(config.timings().persisterTimeout()), null,
                 "Writes disclosures and execution outcomes to DynamoDB", config, environment);
@@ -161,6 +160,8 @@ public final class PipelineFunctions extends Construct {
 
         grantLister(lister.getRole(), queues, storage);
         grantDownloader(downloader.getRole(), queues, storage);
+        grantPacing(lister.getRole(), schedule);
+        grantPacing(downloader.getRole(), schedule);
         grantPersister(persister.getRole(), queues, storage);
         grantReconciler(reconciler.getRole(), queues, storage);
 
@@ -257,12 +258,13 @@ public final class PipelineFunctions extends Construct {
     }
 
     /** Every function gets the same environment: PipelineResources.fromEnvironment needs all names. */
-    private static Map<String, String> environment(TdnetStackConfig config, PipelineQueues queues, ArchiveStorage storage) {
+    private static Map<String, String> environment(TdnetStackConfig config, PipelineQueues queues, ArchiveStorage storage,
+                                                   TdnetSchedule schedule) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(EnvVars.STAGE, config.stage());
         env.put(EnvVars.TDNET_BASE_URL, config.tdnetBaseUrl());
-        env.put(EnvVars.TDNET_RATE, BigDecimal.valueOf(config.rate()).stripTrailingZeros().toPlainString());
-        env.put(EnvVars.DOWNLOADER_CONCURRENCY, Integer.toString(config.downloaderConcurrency()));
+        env.put(EnvVars.TDNET_RATE, schedule.rateValue());
+        env.put(EnvVars.PACER_TABLE, schedule.table().getTableName());
         env.put(EnvVars.MAX_PDF_BYTES, Long.toString(config.maxPdfBytes()));
         env.put(EnvVars.USER_AGENT, config.userAgent());
         env.put(EnvVars.DOWNLOAD_QUEUE_URL, queues.downloadQueue().getQueueUrl());
@@ -293,6 +295,16 @@ public final class PipelineFunctions extends Construct {
                 dynamo("BatchGetItem", "Query", "UpdateItem"),
                 List.of(storage.disclosures().getTableArn(),
                         ArchiveStorage.indexArn(storage.disclosures(), Names.DISCLOSURES_BY_DATE_INDEX))));
+    }
+
+    /**
+     * Lister and downloader: reserve a slot (a conditional UpdateItem; GetItem tells a rate conflict from
+     * a race and reads the quiet span before each send) in the one schedule item, push it back on a
+     * Retry-After (UpdateItem). Nothing else: no Scan, Query, PutItem or DeleteItem.
+     */
+    private static void grantPacing(IRole role, TdnetSchedule schedule) {
+        role.addToPrincipalPolicy(statement("PaceTdnetRequests", dynamo("GetItem", "UpdateItem"),
+                List.of(schedule.table().getTableArn())));
     }
 
     /**

@@ -20,6 +20,10 @@ public final class StackOutputs {
     public static final String BUCKET = "BucketName";
     public static final String DISCLOSURES_TABLE = "DisclosuresTableName";
     public static final String EXECUTIONS_TABLE = "ExecutionsTableName";
+    /** The pacer table: {@code collect --aws} and {@code dlq redrive} reserve their TDnet requests in it too. */
+    public static final String PACER_TABLE = "PacerTableName";
+    /** R, the deployment's rate toward TDnet (the stack parameter's value). */
+    public static final String RATE = "RatePerSecond";
     public static final String ALARM_TOPIC_ARN = "AlarmTopicArn";
     public static final String DASHBOARD = "DashboardName";
 

@@ -13,17 +13,16 @@ import java.util.regex.Pattern;
  * Everything one deployment of the stack can vary, validated once. Built by {@link TdnetApp} from CDK
  * context (see infra/DEPLOY.md) and by the tests directly.
  *
- * <p><b>Politeness arithmetic.</b> {@code rate} R is requests per second to TDnet for the whole
- * deployment, list pages and documents together. The downloader's event source runs at most
- * {@code downloaderConcurrency} C instances, and each instance paces itself at R/C (the downloader reads
- * both from its environment), so the instances together never exceed R. The lister finishes reading the
- * list before it enqueues, so list pages and documents of one execution do not overlap. Defaults: R = 1,
- * C = 2, i.e. 0.5 request/s per instance; C must be at least 2 (the SQS event source's minimum).
+ * <p><b>Politeness.</b> {@code rate} R is requests per second to TDnet for the whole deployment, list
+ * pages and documents together, every function and CLI run included: it is the default of the stack
+ * parameter {@link TdnetSchedule#RATE_PARAMETER}, and every process reserves its requests in the one
+ * shared slot schedule ({@link TdnetSchedule}), so R holds however many downloader instances
+ * ({@code downloaderConcurrency}, which only bounds parallel transfers) run. Default R = 1.
  *
  * @param stage                     deployment stage, appended to every resource name (default "prod")
  * @param jars                      the three shaded Lambda jars
  * @param rate                      R, requests per second to TDnet
- * @param downloaderConcurrency     C, the downloader event source's MaximumConcurrency
+ * @param downloaderConcurrency     the downloader event source's MaximumConcurrency (not a share of R)
  * @param persisterConcurrency      the persister event source's MaximumConcurrency
  * @param listerSchedule            EventBridge schedule expressions (UTC) that start the lister; empty: no schedule
  * @param listerReservedConcurrency reserved concurrency of the lister (1: two lists never overlap); 0: none
@@ -70,6 +69,9 @@ public record TdnetStackConfig(
             "cron(0/30 0-10 ? * MON-FRI *)",
             "cron(30 14 ? * MON-FRI *)");
 
+    /** The highest R a deployment may ask for (also the stack parameter's MaxValue). */
+    public static final int MAX_RATE = 10;
+
     /** Lower-case letters, digits and hyphens: the stage ends up in a bucket name. */
     private static final Pattern STAGE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,14}[a-z0-9])?");
     private static final Pattern SCHEDULE = Pattern.compile("(cron|rate)\\(.+\\)");
@@ -90,8 +92,8 @@ public record TdnetStackConfig(
         if (!STAGE.matcher(stage).matches()) {
             throw new IllegalArgumentException("stage must be 1-16 lower-case letters, digits or hyphens: " + stage);
         }
-        if (!(rate > 0) || rate > 10) {
-            throw new IllegalArgumentException("rate must be > 0 and <= 10 requests/s: " + rate);
+        if (!(rate > 0) || rate > MAX_RATE) {
+            throw new IllegalArgumentException("rate must be > 0 and <= " + MAX_RATE + " requests/s: " + rate);
         }
         requireEventSourceConcurrency("downloaderConcurrency", downloaderConcurrency);
         requireEventSourceConcurrency("persisterConcurrency", persisterConcurrency);
@@ -144,11 +146,6 @@ public record TdnetStackConfig(
                 .timings(StageTimings.twin())
                 .listerSchedule(TWIN_LISTER_SCHEDULE)
                 .build();
-    }
-
-    /** Requests per second one downloader instance makes: R / C. */
-    public double perInstanceRate() {
-        return rate / downloaderConcurrency;
     }
 
     /** Builds a config from the defaults, overriding what the caller sets. */

@@ -69,8 +69,8 @@ class FunctionsTest {
             Map<String, Object> env = map(map(t.propertiesOf(functionId(name)).get("Environment")).get("Variables"));
             assertThat(env).containsEntry(EnvVars.STAGE, "prod")
                     .containsEntry(EnvVars.TDNET_BASE_URL, Tdnet.DEFAULT_BASE_URL)
-                    .containsEntry(EnvVars.TDNET_RATE, "1")
-                    .containsEntry(EnvVars.DOWNLOADER_CONCURRENCY, "2")
+                    .containsEntry(EnvVars.TDNET_RATE, Map.of("Ref", TdnetSchedule.RATE_PARAMETER))
+                    .doesNotContainKey("TDNET_DOWNLOADER_CONCURRENCY")
                     .containsEntry(EnvVars.MAX_PDF_BYTES, Long.toString(Tdnet.DEFAULT_MAX_PDF_BYTES))
                     .containsEntry(EnvVars.USER_AGENT, Tdnet.DEFAULT_USER_AGENT)
                     .containsEntry(EnvVars.METRICS_NAMESPACE, MetricNames.NAMESPACE);
@@ -80,6 +80,7 @@ class FunctionsTest {
             assertReference(env, EnvVars.PERSIST_DLQ_URL, "AWS::SQS::Queue", "QueueName", Names.PERSIST_DLQ);
             assertReference(env, EnvVars.DISCLOSURES_TABLE, "AWS::DynamoDB::Table", "TableName", Names.DISCLOSURES_TABLE);
             assertReference(env, EnvVars.EXECUTIONS_TABLE, "AWS::DynamoDB::Table", "TableName", Names.EXECUTIONS_TABLE);
+            assertReference(env, EnvVars.PACER_TABLE, "AWS::DynamoDB::Table", "TableName", Names.PACER_TABLE);
             assertThat(t.resource(target(env.get(EnvVars.BUCKET))).get("Type")).isEqualTo("AWS::S3::Bucket");
             assertThat(env).doesNotContainKey(EnvVars.AWS_ENDPOINT_URL);
         }
@@ -122,11 +123,12 @@ class FunctionsTest {
     }
 
     @Test
-    void politenessArithmeticDefaultsToHalfARequestPerSecondPerInstance() {
+    void oneRateForTheDeploymentIsAStackParameterDefaultingToOne() {
         TdnetStackConfig config = SynthesizedStack.config();
         assertThat(config.rate()).isEqualTo(1.0);
-        assertThat(config.downloaderConcurrency()).isEqualTo(2);
-        assertThat(config.perInstanceRate()).isEqualTo(0.5);
+        Map<String, Object> parameter = map(t.section("Parameters").get(TdnetSchedule.RATE_PARAMETER));
+        assertThat(parameter).containsEntry("Type", "Number").containsEntry("Default", "1")
+                .containsEntry("MaxValue", TdnetStackConfig.MAX_RATE);
     }
 
     @Test

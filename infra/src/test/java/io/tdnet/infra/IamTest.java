@@ -90,6 +90,7 @@ class IamTest {
                 executions, executions + "/index/" + Names.EXECUTIONS_BY_DATE_INDEX);
         add(expected, dynamo("BatchGetItem", "Query", "UpdateItem"),
                 disclosures, disclosures + "/index/" + Names.DISCLOSURES_BY_DATE_INDEX);
+        add(expected, dynamo("GetItem", "UpdateItem"), table(Names.PACER_TABLE));
         assertThat(grants(ResourceNames.LISTER_FUNCTION)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -127,6 +128,8 @@ class IamTest {
         expected.add("s3:ListBucket " + bucket());
         // the count and time of a failed attempt on the PENDING outcome row (DownloadAttempts)
         expected.add("dynamodb:UpdateItem " + table(Names.EXECUTIONS_TABLE));
+        // the shared TDnet schedule: reserve (conditional update), read the quiet span, push back
+        add(expected, dynamo("GetItem", "UpdateItem"), table(Names.PACER_TABLE));
         assertThat(grants(ResourceNames.DOWNLOADER_FUNCTION)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -138,6 +141,7 @@ class IamTest {
         add(expected, dynamo("PutItem", "UpdateItem", "ConditionCheckItem", "GetItem"),
                 table(Names.DISCLOSURES_TABLE), table(Names.EXECUTIONS_TABLE));
         expected.add("dynamodb:Query " + table(Names.EXECUTIONS_TABLE));
+        // the persister never talks to TDnet, so it has no access to the pacer table
         assertThat(grants(ResourceNames.PERSISTER_FUNCTION)).containsExactlyInAnyOrderElementsOf(expected);
     }
 

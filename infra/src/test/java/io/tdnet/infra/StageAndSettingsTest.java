@@ -39,14 +39,15 @@ class StageAndSettingsTest {
         }
         t.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", Names.DISCLOSURES_TABLE + "-dev"));
         t.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", Names.EXECUTIONS_TABLE + "-dev"));
+        t.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of("TableName", Names.PACER_TABLE + "-dev")));
+        t.hasParameter(TdnetSchedule.RATE_PARAMETER, Match.objectLike(Map.of("Type", "Number", "Default", "2")));
         t.hasResourceProperties("AWS::S3::Bucket", Map.of("BucketName",
                 Map.of("Fn::Join", List.of("", List.of(Names.BUCKET + "-dev-", Map.of("Ref", "AWS::AccountId"))))));
         t.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "FunctionName", ResourceNames.DOWNLOADER_FUNCTION + "-dev",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         EnvVars.STAGE, "dev",
-                        EnvVars.TDNET_RATE, "2",
-                        EnvVars.DOWNLOADER_CONCURRENCY, "4",
+                        EnvVars.TDNET_RATE, Map.of("Ref", TdnetSchedule.RATE_PARAMETER),
                         EnvVars.TDNET_BASE_URL, "http://127.0.0.1:8080/inbs/",
                         EnvVars.USER_AGENT, "test-agent",
                         EnvVars.MAX_PDF_BYTES, "1024"))))));

@@ -22,20 +22,19 @@ class TdnetStackConfigTest {
     }
 
     @Test
-    void defaultsAreProdAtOneRequestPerSecondSplitOverTwoDownloaders() {
+    void defaultsAreProdAtOneRequestPerSecondForTheWholeDeployment() {
         TdnetStackConfig config = build(b -> b);
         assertThat(config.stage()).isEqualTo("prod");
         assertThat(config.rate()).isEqualTo(1.0);
         assertThat(config.downloaderConcurrency()).isEqualTo(2);
-        assertThat(config.perInstanceRate()).isEqualTo(0.5);
         assertThat(config.persisterConcurrency()).isEqualTo(5);
         assertThat(config.listerSchedule()).isEqualTo(TdnetStackConfig.DEFAULT_LISTER_SCHEDULE);
     }
 
     @Test
-    void perInstanceRateIsRateOverConcurrency() {
-        assertThat(build(b -> b.rate(3).downloaderConcurrency(6)).perInstanceRate()).isEqualTo(0.5);
-        assertThat(build(b -> b.rate(0.5).downloaderConcurrency(2)).perInstanceRate()).isEqualTo(0.25);
+    void rejectsARateAboveTheMaximum() {
+        assertThatThrownBy(() -> build(b -> b.rate(TdnetStackConfig.MAX_RATE + 1))).hasMessageContaining("rate must be");
+        assertThatThrownBy(() -> build(b -> b.rate(0))).hasMessageContaining("rate must be");
     }
 
     @Test

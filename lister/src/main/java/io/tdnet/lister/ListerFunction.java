@@ -20,8 +20,8 @@ final class ListerFunction {
         PipelineResources resources = wiring.resources();
         Clock clock = wiring.clock();
         DynamoDbClient dynamo = wiring.aws().dynamoDb();
-        // the lister runs before its messages are sent, so it may use the whole rate
-        TdnetPageClient pages = new TdnetPageClient(wiring.origin(), wiring.rate().pacer(),
+        // list pages take their slots in the deployment's one schedule, with the downloaders' documents
+        TdnetPageClient pages = new TdnetPageClient(wiring.origin(), wiring.pacer(),
                 TdnetPageClient.Settings.defaults().withUserAgent(wiring.userAgent()), clock);
         DisclosureLister lister = new DisclosureLister(new DayListingReader(pages),
                 new ExecutionLedger(dynamo, resources.executionsTable(), resources.disclosuresTable(), clock),

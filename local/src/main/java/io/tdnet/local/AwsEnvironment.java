@@ -2,6 +2,11 @@ package io.tdnet.local;
 
 import io.tdnet.dlq.QueueDirectory;
 import io.tdnet.model.Names;
+import io.tdnet.model.Pacer;
+import io.tdnet.model.Rate;
+import io.tdnet.model.TdnetOrigin;
+import io.tdnet.wiring.pacing.SharedPacer;
+import io.tdnet.wiring.pacing.SharedSchedule;
 import io.tdnet.model.PipelineResources;
 import io.tdnet.wiring.AwsClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,8 +20,13 @@ public final class AwsEnvironment implements PipelineEnvironment {
     private final DynamoDbClient dynamo;
     private final PipelineResources resources;
     private final String description;
+    private final AwsClients clients;
+    private final String pacerTable;
 
-    private AwsEnvironment(SqsClient sqs, S3Client s3, DynamoDbClient dynamo, PipelineResources resources, String description) {
+    private AwsEnvironment(SqsClient sqs, S3Client s3, DynamoDbClient dynamo, PipelineResources resources, String description,
+                           AwsClients clients, String pacerTable) {
+        this.clients = clients;
+        this.pacerTable = pacerTable;
         this.sqs = sqs;
         this.s3 = s3;
         this.dynamo = dynamo;
@@ -29,7 +39,18 @@ public final class AwsEnvironment implements PipelineEnvironment {
         SqsClient sqs = clients.sqs();
         PipelineResources resources = QueueDirectory.resolve(sqs, options.stage());
         return new AwsEnvironment(sqs, clients.s3(), clients.dynamoDb(), resources,
-                "AWS stage " + options.stage() + (options.region() == null ? "" : " in " + options.region()));
+                "AWS stage " + options.stage() + (options.region() == null ? "" : " in " + options.region()),
+                clients, Names.staged(Names.PACER_TABLE, options.stage()));
+    }
+
+    /**
+     * The stack's shared schedule; this machine's clock is measured against the DynamoDB endpoint's
+     * (a laptop may be off) and the run refused when the offset cannot be bounded within the schedule's
+     * allowance.
+     */
+    @Override
+    public Pacer pacer(Rate rate, TdnetOrigin origin, SharedPacer.Observer observer) {
+        return SharedSchedule.overHttp(clients, pacerTable, rate, origin, false, observer);
     }
 
     @Override public SqsClient sqs() { return sqs; }

@@ -1,5 +1,11 @@
 package io.tdnet.local;
 
+import io.tdnet.model.Names;
+import io.tdnet.model.Pacer;
+import io.tdnet.model.Rate;
+import io.tdnet.model.TdnetOrigin;
+import io.tdnet.wiring.pacing.SharedPacer;
+import io.tdnet.wiring.pacing.SharedSchedule;
 import io.tdnet.embedded.EmbeddedAwsStack;
 import io.tdnet.model.PipelineResources;
 import java.nio.file.Path;
@@ -69,6 +75,11 @@ public final class EmbeddedEnvironment implements PipelineEnvironment {
     @Override public S3Client s3() { return stack.s3(); }
     @Override public DynamoDbClient dynamoDb() { return stack.dynamoDb(); }
     @Override public PipelineResources resources() { return stack.resources(); }
+
+    @Override
+    public Pacer pacer(Rate rate, TdnetOrigin origin, SharedPacer.Observer observer) {
+        return SharedSchedule.inProcess(stack.dynamoDb(), Names.PACER_TABLE, rate, origin, observer);
+    }
 
     @Override
     public String describe() {

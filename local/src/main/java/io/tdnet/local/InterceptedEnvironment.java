@@ -23,6 +23,13 @@ public final class InterceptedEnvironment implements PipelineEnvironment {
     @Override public S3Client s3() { return s3; }
     @Override public DynamoDbClient dynamoDb() { return dynamoDb; }
     @Override public PipelineResources resources() { return inner.resources(); }
+
+    @Override
+    public io.tdnet.model.Pacer pacer(io.tdnet.model.Rate rate, io.tdnet.model.TdnetOrigin origin,
+                                      io.tdnet.wiring.pacing.SharedPacer.Observer observer) {
+        // the schedule's own reads and writes are not the pipeline's operations: not counted
+        return inner.pacer(rate, origin, observer);
+    }
     @Override public String describe() { return inner.describe(); }
     @Override public String listerName() { return inner.listerName(); }
     @Override public boolean ownsRunningExecutions() { return inner.ownsRunningExecutions(); }

@@ -86,7 +86,7 @@ public final class LocalPipeline implements AutoCloseable {
         this.ledger = new ExecutionLedger(environment.dynamoDb(), resources.executionsTable(), resources.disclosuresTable(), clock);
         this.queries = new ExecutionQueries(environment.dynamoDb(), resources.executionsTable());
         this.archive = new DisclosureArchive(environment.dynamoDb(), resources.disclosuresTable(), clock);
-        Pacer pacer = new Rate(options.rate()).pacer();
+        Pacer pacer = environment.pacer(new Rate(options.rate()), options.origin(), options.sendObserver());
         TdnetPageClient pages = new TdnetPageClient(options.origin(), pacer,
                 TdnetPageClient.Settings.defaults().withUserAgent(options.userAgent()));
         this.lister = new DisclosureLister(new DayListingReader(new CountedPageSource(pages, metrics),

@@ -1,5 +1,9 @@
 package io.tdnet.local;
 
+import io.tdnet.model.Pacer;
+import io.tdnet.model.Rate;
+import io.tdnet.model.TdnetOrigin;
+import io.tdnet.wiring.pacing.SharedPacer;
 import io.tdnet.model.PipelineResources;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -17,6 +21,13 @@ public interface PipelineEnvironment extends AutoCloseable {
     DynamoDbClient dynamoDb();
 
     PipelineResources resources();
+
+    /**
+     * The pacer toward TDnet at {@code rate}: the deployment's one shared schedule in this environment's
+     * pacer table (in-process DynamoDB Local locally, the stack's table with {@code --aws}), so every
+     * process of the environment shares R. An unthrottled rate is refused unless {@code origin} is on loopback.
+     */
+    Pacer pacer(Rate rate, TdnetOrigin origin, SharedPacer.Observer observer);
 
     /** Human description for messages ("data dir ./tdnet-data", "AWS stage prod in ap-northeast-1"). */
     String describe();

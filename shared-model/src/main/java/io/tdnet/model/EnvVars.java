@@ -10,11 +10,8 @@ public final class EnvVars {
     public static final String TDNET_BASE_URL = "TDNET_BASE_URL";
     /** Requests per second to TDnet, list pages and documents together, for the whole deployment. */
     public static final String TDNET_RATE = "TDNET_RATE";
-    /**
-     * The downloader event source's MaximumConcurrency; each instance paces at rate / concurrency
-     * until the shared pacer (issue 15) replaces the per-instance split.
-     */
-    public static final String DOWNLOADER_CONCURRENCY = "TDNET_DOWNLOADER_CONCURRENCY";
+    /** The table holding the deployment's one TDnet slot schedule (the shared pacer). */
+    public static final String PACER_TABLE = "TDNET_PACER_TABLE";
     public static final String MAX_PDF_BYTES = "TDNET_MAX_PDF_BYTES";
     public static final String USER_AGENT = "TDNET_USER_AGENT";
     public static final String DOWNLOAD_QUEUE_URL = "TDNET_DOWNLOAD_QUEUE_URL";

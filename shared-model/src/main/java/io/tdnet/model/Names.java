@@ -28,6 +28,11 @@ public final class Names {
 
     public static final String BUCKET = "tdnet-archive";
 
+    /** The one slot schedule toward TDnet shared by every process of a deployment; PK {@code schedule}. */
+    public static final String PACER_TABLE = "tdnet-pacer";
+    /** Partition key of {@link #PACER_TABLE}. */
+    public static final String PACER_KEY = "schedule";
+
     /** How many times SQS delivers a message before moving it to the DLQ (see the downloader's retry schedule). */
     public static final int DOWNLOAD_MAX_RECEIVE_COUNT = 12;
     public static final int PERSIST_MAX_RECEIVE_COUNT = 10;

@@ -6,13 +6,46 @@ import java.time.Instant;
 /**
  * The politeness limit toward TDnet as the HTTP component sees it: a permit is taken right before a
  * request goes on the wire, and a server's {@code Retry-After} is handed back so that no permit is
- * given before it. Today one in-process {@link RequestPacer} per process; a pacer shared by every
- * process (DynamoDB-backed) implements the same two calls, which is why the push-back is an absolute
- * {@link Instant} rather than a local duration.
+ * given before it. The deployment's pacer is the shared slot schedule (aws-wiring's {@code SharedPacer},
+ * one DynamoDB item for every process), which is why the push-back is an absolute {@link Instant}
+ * rather than a local duration.
  */
 public interface Pacer {
     /** Blocks until the caller may send one request; returns how long it waited. */
     Duration acquire() throws InterruptedException;
+
+    /**
+     * A slot for a caller that connects before it sends: returns about {@code connectLead} before the
+     * slot; the caller connects, then asks {@link Slot#send()} right before writing the request. So the
+     * connection (TCP, TLS) is set up near the slot — never held idle for longer than the lead — and the
+     * limit holds for the instant the request goes out, not for when the permit was taken.
+     */
+    default Slot reserve(Duration connectLead) throws InterruptedException {
+        Duration waited = acquire();
+        return new Slot() {
+            @Override
+            public boolean send() {
+                return true;
+            }
+
+            @Override
+            public Duration waited() {
+                return waited;
+            }
+        };
+    }
+
+    /** A reserved slot, to be confirmed right before the request is written. */
+    interface Slot {
+        /**
+         * Waits for the slot; true: send now. False: the slot was missed by more than the schedule's
+         * tolerance (a slow connect, a delayed thread) — send nothing, drop the connection and reserve again.
+         */
+        boolean send() throws InterruptedException;
+
+        /** How long the caller has waited since it asked for the slot. */
+        Duration waited();
+    }
 
     /** The server asked for quiet until {@code until}: no permit is handed out before it. */
     void pushBack(Instant until);

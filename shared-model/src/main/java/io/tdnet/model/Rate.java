@@ -42,21 +42,7 @@ public record Rate(double perSecond) {
         }
     }
 
-    /**
-     * This rate split evenly over {@code instances} processes that each pace on their own (the
-     * downloader's R / C until a shared pacer replaces the split).
-     */
-    public Rate sharedBy(int instances) {
-        if (instances < 1) throw new IllegalArgumentException("instances must be ≥ 1: " + instances);
-        return unthrottled() ? this : perSecond(perSecond / instances);
-    }
-
     public boolean unthrottled() {
         return perSecond == 0;
-    }
-
-    /** The pacer this rate asks for: the in-process {@link RequestPacer}, or none when unthrottled. */
-    public Pacer pacer() {
-        return unthrottled() ? Pacer.unthrottled() : RequestPacer.of(this);
     }
 }

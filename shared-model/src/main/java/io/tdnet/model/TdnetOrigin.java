@@ -34,6 +34,17 @@ public final class TdnetOrigin {
         return new TdnetOrigin(uri);
     }
 
+    /**
+     * Whether the origin is this machine (localhost, 127.0.0.0/8, ::1): the fake TDnet of demos and
+     * benchmarks, the only origin an unthrottled rate may be used against.
+     */
+    public boolean loopback() {
+        String host = base.getHost().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        return host.equals("localhost") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
     public URI base() {
         return base;
     }

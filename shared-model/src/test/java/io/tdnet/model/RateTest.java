@@ -22,8 +22,7 @@ class RateTest {
     @Test
     void onlyTheExplicitConstantIsUnthrottled() {
         assertThat(Rate.UNTHROTTLED.unthrottled()).isTrue();
-        assertThat(Rate.UNTHROTTLED.pacer()).isSameAs(Pacer.unthrottled());
-        assertThat(Rate.perSecond(1).pacer()).isInstanceOf(RequestPacer.class);
+        assertThat(Rate.perSecond(1).unthrottled()).isFalse();
         assertThatThrownBy(() -> new Rate(-0.5)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -22,7 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <ul>
  *   <li>Only URLs under the {@link TdnetOrigin} are requested; anything else fails permanently unsent.
- *   <li>Every attempt (retries included) first takes a permit from the {@link Pacer}, then connects: no
+ *   <li>Every attempt (retries included) reserves a slot from the {@link Pacer}, connects shortly
+ *       before it (twice the last connect time, at most 100 ms) and sends only if the slot is still
+ *       within the pacer's tolerance, so the limit holds for the instant the request goes out; no
  *       connection sits idle while the pacer makes it wait.
  *   <li>The configured User-Agent and timeouts on every request; redirects are never followed.
  *   <li>The status is classified once ({@link StatusClass}); a {@code Retry-After} is read on the
@@ -64,6 +66,9 @@ public final class TdnetClient {
     private final HttpSettings settings;
     private final Clock clock;
     private final Observer observer;
+    /** Twice the last connect: how long before its slot a request starts connecting. */
+    private volatile long connectLeadNanos;
+    private static final long MAX_CONNECT_LEAD_NANOS = 100_000_000;
 
     public TdnetClient(TdnetOrigin origin, Pacer pacer, HttpSettings settings, Clock clock, Observer observer) {
         this.origin = Objects.requireNonNull(origin, "origin");
@@ -111,21 +116,9 @@ public final class TdnetClient {
     }
 
     private <T> T attempt(URI url, String accept, BodyReader<T> reader) throws TdnetFailure, InterruptedException {
-        observer.pacerWaited(pacer.acquire());
-        HttpURLConnection conn;
-        try {
-            conn = (HttpURLConnection) url.toURL().openConnection();
-        } catch (IOException e) {
-            throw transientIo(e);
-        }
+        HttpURLConnection conn = connectInSlot(url, accept);
         boolean reusable = false;
         try {
-            conn.setInstanceFollowRedirects(false);
-            conn.setUseCaches(false);
-            conn.setConnectTimeout(millis(settings.connectTimeout()));
-            conn.setReadTimeout(millis(settings.readTimeout()));
-            conn.setRequestProperty("User-Agent", settings.userAgent());
-            conn.setRequestProperty("Accept", accept);
             int status;
             try {
                 status = conn.getResponseCode();
@@ -167,6 +160,43 @@ public final class TdnetClient {
             // A fully read body returns the connection to the keep-alive pool; anything else (an error
             // status, a refused or broken body) must not be drained, so the socket is dropped.
             if (!reusable) conn.disconnect();
+        }
+    }
+
+    /**
+     * Reserves a slot, connects shortly before it (TCP and TLS, or a pooled keep-alive connection) and
+     * returns the connection once the slot says the request may go; a slot missed by more than the
+     * pacer's tolerance (a slow handshake, a delayed thread) is given up with its connection, and a new
+     * one reserved, so no connection waits open for a later slot.
+     */
+    private HttpURLConnection connectInSlot(URI url, String accept) throws TdnetFailure, InterruptedException {
+        while (true) {
+            Pacer.Slot slot = pacer.reserve(Duration.ofNanos(connectLeadNanos));
+            HttpURLConnection conn;
+            try {
+                conn = (HttpURLConnection) url.toURL().openConnection();
+            } catch (IOException e) {
+                throw transientIo(e);
+            }
+            conn.setInstanceFollowRedirects(false);
+            conn.setUseCaches(false);
+            conn.setConnectTimeout(millis(settings.connectTimeout()));
+            conn.setReadTimeout(millis(settings.readTimeout()));
+            conn.setRequestProperty("User-Agent", settings.userAgent());
+            conn.setRequestProperty("Accept", accept);
+            long connecting = System.nanoTime();
+            try {
+                conn.connect();
+            } catch (IOException e) {
+                conn.disconnect();
+                throw transientIo(e);
+            }
+            connectLeadNanos = Math.min(MAX_CONNECT_LEAD_NANOS, 2 * (System.nanoTime() - connecting));
+            if (slot.send()) {
+                observer.pacerWaited(slot.waited());
+                return conn;
+            }
+            conn.disconnect();
         }
     }
 

@@ -1,0 +1,158 @@
+package io.tdnet.wiring.pacing;
+
+import io.tdnet.model.Pacer;
+import io.tdnet.model.SlotSpacing;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The {@link Pacer} every process toward TDnet shares — the lister, each downloader execution
+ * environment, {@code collect} (local and {@code --aws}) and {@code dlq redrive} — through one slot
+ * schedule in a {@link SlotStore} (a DynamoDB item, on AWS and on DynamoDB Local alike).
+ *
+ * <p>{@link #acquire()} (and {@link #reserve(Duration)} + {@link Slot#send()} for a caller that connects
+ * between the two):
+ * <ol>
+ *   <li>reserves the next slot ({@code slot = max(now + lead, next)}, {@code next = slot + spacing}; one
+ *       conditional write; the lead is 1.5 × the slowest of the last eight reservations, so an idle
+ *       schedule's slot is still ahead when the answer arrives);
+ *   <li>wakes shortly before the slot (by 1.5 × the slowest of the last eight reads) and reads the schedule's quiet span
+ *       (one strongly consistent read): a slot inside a span a server's {@code Retry-After} asked for —
+ *       pushed by any process after this one reserved — is given up and a new one reserved, which
+ *       lands after the span because the push also moved {@code next};
+ *   <li>sleeps until the slot and returns — unless it is already more than the tolerance past it (a
+ *       loaded machine, a slow read, a slow connect): then the slot is given up and a new one reserved,
+ *       so the send instant, not the reservation, obeys the limit ({@link SlotSpacing} has the arithmetic).
+ * </ol>
+ *
+ * <p>Cost per request toward TDnet: one DynamoDB write (the reservation; a second one when the schedule
+ * turns from idle to busy or back, since the guess of which conditional update applies was wrong) and
+ * one strongly consistent read (the quiet-span check); a slot given up costs both again. On-demand
+ * pricing: about 1.25 + 0.25 USD per million requests. A push-back is one or two writes.
+ *
+ * <p>Thread-safe; all state is in the store.
+ */
+public final class SharedPacer implements Pacer {
+    /** What a caller may want to see of the pacer's work (the benchmark's send instants, logs). */
+    public interface Observer {
+        /** A permit was handed out: the caller sends now. */
+        default void sending(long slotMicros, long nowMicros) {}
+
+        /** A reserved slot was given up, {@code late} or inside a quiet span. */
+        default void slotGivenUp(long slotMicros, long nowMicros, boolean late) {}
+
+        Observer NONE = new Observer() {};
+    }
+
+    private static final long MAX_LEAD_MICROS = 100_000;
+
+    private final SlotStore store;
+    private final SlotSpacing spacing;
+    private final ScheduleClock clock;
+    private final Observer observer;
+    private final RoundTrips readTrips = new RoundTrips();
+    private final RoundTrips reserveTrips = new RoundTrips();
+    private volatile long readLeadMicros = 2_000;
+    private volatile long reserveLeadMicros = 2_000;
+
+    public SharedPacer(SlotStore store, SlotSpacing spacing, ScheduleClock clock, Observer observer) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.spacing = Objects.requireNonNull(spacing, "spacing");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    public SlotSpacing spacing() {
+        return spacing;
+    }
+
+    @Override
+    public Duration acquire() throws InterruptedException {
+        long started = clock.nowMicros();
+        while (true) {
+            Slot slot = reserve(Duration.ZERO, started);
+            if (slot.send()) return slot.waited();
+        }
+    }
+
+    @Override
+    public Slot reserve(Duration connectLead) throws InterruptedException {
+        return reserve(connectLead, clock.nowMicros());
+    }
+
+    private Slot reserve(Duration connectLead, long started) throws InterruptedException {
+        long leadMicros = Math.min(MAX_LEAD_MICROS, connectLead.toNanos() / 1_000);
+        while (true) {
+            // ask for a slot no earlier than the reservation's own round trip from now, so that an idle
+            // schedule's slot is not already past when the answer arrives
+            long beforeReserve = clock.nowMicros();
+            long slot = store.reserve(beforeReserve + reserveLeadMicros, spacing);
+            long afterReserve = clock.nowMicros();
+            reserveLeadMicros = reserveTrips.lead(afterReserve - beforeReserve);
+            clock.sleepUntil(slot - leadMicros - readLeadMicros);
+            long beforeRead = clock.nowMicros();
+            long holdUntil = store.holdUntil();
+            long afterRead = clock.nowMicros();
+            readLeadMicros = readTrips.lead(afterRead - beforeRead);
+            if (holdUntil > slot) {
+                observer.slotGivenUp(slot, afterRead, false);
+                continue;
+            }
+            return new ReservedSlot(slot, started);
+        }
+    }
+
+    /**
+     * How early to start a step that must end by a slot: 1.5 × the slowest of the last eight round trips
+     * of that step, within [0.5 ms, 100 ms]. The slowest, not the last: on a loaded machine round trips
+     * are heavy-tailed, and every step that ends late costs a slot.
+     */
+    private static final class RoundTrips {
+        private final long[] recent = new long[8];
+        private int next;
+
+        synchronized long lead(long roundTripMicros) {
+            recent[next] = roundTripMicros;
+            next = (next + 1) % recent.length;
+            long slowest = 0;
+            for (long r : recent) slowest = Math.max(slowest, r);
+            return Math.min(MAX_LEAD_MICROS, Math.max(500, slowest * 3 / 2));
+        }
+    }
+
+    private final class ReservedSlot implements Slot {
+        private final long slot;
+        private final long started;
+        private long sentAt;
+
+        ReservedSlot(long slot, long started) {
+            this.slot = slot;
+            this.started = started;
+        }
+
+        @Override
+        public boolean send() throws InterruptedException {
+            clock.sleepUntil(slot);
+            long now = clock.nowMicros();
+            if (now - slot > spacing.tolerance().toNanos() / 1_000) {
+                observer.slotGivenUp(slot, now, true);
+                return false;
+            }
+            sentAt = now;
+            observer.sending(slot, now);
+            return true;
+        }
+
+        @Override
+        public Duration waited() {
+            return Duration.ofNanos(Math.max(0, (sentAt == 0 ? clock.nowMicros() : sentAt) - started) * 1_000);
+        }
+    }
+
+    @Override
+    public void pushBack(Instant until) {
+        // until is on the local wall clock (the client's Retry-After arithmetic); the schedule's line is shifted
+        store.hold(until.getEpochSecond() * 1_000_000 + until.getNano() / 1_000 + clock.offsetMicros());
+    }
+}

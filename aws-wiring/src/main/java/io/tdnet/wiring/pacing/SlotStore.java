@@ -1,0 +1,24 @@
+package io.tdnet.wiring.pacing;
+
+import io.tdnet.model.SlotSpacing;
+
+/**
+ * Where the deployment's one slot schedule toward TDnet lives: {@link DynamoSlotStore} on AWS and on
+ * DynamoDB Local alike; tests use an in-memory one. Times are microseconds since the epoch on the
+ * schedule's time line.
+ */
+public interface SlotStore {
+    /**
+     * Reserves the next slot: {@code slot = max(now, next)}, {@code next = slot + spacing}, atomically for
+     * every process sharing the store.
+     *
+     * @throws RateConflictException the schedule is in use at another rate
+     */
+    long reserve(long nowMicros, SlotSpacing spacing);
+
+    /** The server asked for quiet until {@code untilMicros}: no slot before it, and senders holding one give it up. */
+    void hold(long untilMicros);
+
+    /** The end of the latest quiet span asked for by the server (0 when none): a strongly consistent read. */
+    long holdUntil();
+}

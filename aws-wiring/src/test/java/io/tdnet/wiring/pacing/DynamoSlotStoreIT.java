@@ -1,0 +1,132 @@
+package io.tdnet.wiring.pacing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tdnet.embedded.EmbeddedAwsStack;
+import io.tdnet.model.Names;
+import io.tdnet.model.Rate;
+import io.tdnet.model.SlotSpacing;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The schedule item's conditional updates on DynamoDB Local (the embedded stack creates the table). */
+class DynamoSlotStoreIT {
+    @TempDir static Path dir;
+    static EmbeddedAwsStack stack;
+
+    private static final long NOW = 1_800_000_000_000_000L;
+    private final SlotSpacing two = SlotSpacing.of(Rate.perSecond(2));
+
+    @BeforeAll
+    static void start() {
+        stack = EmbeddedAwsStack.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        stack.dynamoDb().deleteItem(b -> b.tableName(Names.PACER_TABLE)
+                .key(Map.of(Names.PACER_KEY, AttributeValue.fromS(DynamoSlotStore.KEY_VALUE))));
+    }
+
+    private DynamoSlotStore store() {
+        return new DynamoSlotStore(stack.dynamoDb(), Names.PACER_TABLE);
+    }
+
+    @Test
+    void anIdleScheduleGivesNowAndABusyOneTheNextSlot() {
+        DynamoSlotStore a = store();
+        DynamoSlotStore b = store();
+        long sp = two.spacingMicros();
+        assertThat(a.reserve(NOW, two)).isEqualTo(NOW);
+        assertThat(b.reserve(NOW + 1, two)).isEqualTo(NOW + sp);
+        assertThat(a.reserve(NOW + 2, two)).isEqualTo(NOW + 2 * sp);
+        // after a pause longer than the backlog the schedule is idle again: the slot is now
+        assertThat(b.reserve(NOW + 10_000_000, two)).isEqualTo(NOW + 10_000_000);
+    }
+
+    @Test
+    void concurrentReservationsFromSeparateStoresNeverShareOrCrowdASlot() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Long> slots = Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            DynamoSlotStore own = store();
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 20; i++) slots.add(own.reserve(NOW, two));
+            }));
+        }
+        for (Future<?> f : done) f.get();
+        pool.shutdown();
+        List<Long> sorted = new ArrayList<>(slots);
+        Collections.sort(sorted);
+        assertThat(sorted).doesNotHaveDuplicates().hasSize(120);
+        for (int i = 1; i < sorted.size(); i++) {
+            assertThat(sorted.get(i) - sorted.get(i - 1)).isEqualTo(two.spacingMicros());
+        }
+    }
+
+    @Test
+    void anotherRateIsRefusedWhileTheScheduleIsInUseNamingTheStoredRate() {
+        store().reserve(NOW, two);
+        SlotSpacing five = SlotSpacing.of(Rate.perSecond(5));
+        assertThatThrownBy(() -> store().reserve(NOW + 30_000_000, five))
+                .isInstanceOf(RateConflictException.class)
+                .hasMessageContaining("in use at 2.0 requests/s")
+                .satisfies(e -> assertThat(((RateConflictException) e).storedRate()).isEqualTo(2.0));
+    }
+
+    @Test
+    void anIdleScheduleTakesTheNewRate() {
+        store().reserve(NOW, two);
+        SlotSpacing five = SlotSpacing.of(Rate.perSecond(5));
+        long later = NOW + 61_000_000;
+        assertThat(store().reserve(later, five)).isEqualTo(later);
+        assertThat(store().reserve(later, five)).isEqualTo(later + five.spacingMicros());
+        assertThatThrownBy(() -> store().reserve(later + 1, two)).isInstanceOf(RateConflictException.class)
+                .hasMessageContaining("5.0");
+    }
+
+    @Test
+    void anIdleScheduleHeldIntoTheFutureStillTakesTheNewRateAfterTheHold() {
+        store().reserve(NOW, two);
+        long later = NOW + 61_000_000;
+        store().hold(later + 5_000_000);
+        SlotSpacing five = SlotSpacing.of(Rate.perSecond(5));
+        assertThat(store().reserve(later, five)).isEqualTo(later + 5_000_000);
+    }
+
+    @Test
+    void aHoldMovesTheNextSlotAndIsReadBackAndAnEarlierHoldChangesNothing() {
+        DynamoSlotStore a = store();
+        assertThat(a.holdUntil()).isZero();
+        a.reserve(NOW, two);
+        a.hold(NOW + 5_000_000);
+        a.hold(NOW + 1_000_000);
+        assertThat(store().holdUntil()).isEqualTo(NOW + 5_000_000);
+        assertThat(store().reserve(NOW + 1, two)).isEqualTo(NOW + 5_000_000);
+    }
+
+    @Test
+    void aHoldOnAnEmptyScheduleIsHonouredByTheFirstReservation() {
+        store().hold(NOW + 5_000_000);
+        assertThat(store().reserve(NOW, two)).isEqualTo(NOW + 5_000_000);
+    }
+}

@@ -1,0 +1,167 @@
+package io.tdnet.wiring.pacing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tdnet.model.Rate;
+import io.tdnet.model.SlotSpacing;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SharedPacerTest {
+    /** A clock that only moves when slept on or told to; reads of the store can cost time. */
+    static final class FakeClock implements ScheduleClock {
+        long now = 1_000_000_000_000L;
+
+        @Override
+        public long nowMicros() {
+            return now;
+        }
+
+        @Override
+        public long offsetMicros() {
+            return 0;
+        }
+
+        @Override
+        public void sleepUntil(long micros) {
+            now = Math.max(now, micros);
+        }
+    }
+
+    /** The schedule in memory, same arithmetic as the DynamoDB item; each hold read costs {@code readMicros}. */
+    static final class MemoryStore implements SlotStore {
+        final FakeClock clock;
+        long next;
+        long hold;
+        long readMicros;
+        Runnable onRead = () -> {};
+
+        MemoryStore(FakeClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public long reserve(long nowMicros, SlotSpacing spacing) {
+            long slot = Math.max(nowMicros, next);
+            next = slot + spacing.spacingMicros();
+            return slot;
+        }
+
+        @Override
+        public void hold(long untilMicros) {
+            hold = Math.max(hold, untilMicros);
+            next = Math.max(next, untilMicros);
+        }
+
+        @Override
+        public long holdUntil() {
+            clock.now += readMicros;
+            onRead.run();
+            return hold;
+        }
+    }
+
+    static final class Sends implements SharedPacer.Observer {
+        final List<Long> sent = new ArrayList<>();
+        final List<Long> late = new ArrayList<>();
+        final List<Long> held = new ArrayList<>();
+
+        @Override
+        public void sending(long slotMicros, long nowMicros) {
+            sent.add(nowMicros);
+        }
+
+        @Override
+        public void slotGivenUp(long slotMicros, long nowMicros, boolean isLate) {
+            (isLate ? late : held).add(slotMicros);
+        }
+    }
+
+    private final FakeClock clock = new FakeClock();
+    private final MemoryStore store = new MemoryStore(clock);
+    private final Sends sends = new Sends();
+
+    private SharedPacer pacer(double rate) {
+        return new SharedPacer(store, SlotSpacing.of(Rate.perSecond(rate)), clock, sends);
+    }
+
+    @Test
+    void aBacklogIsSentOneSpacingApartAtNinetyEightPercentOfR() throws Exception {
+        for (double rate : new double[] {1, 2, 5, 50}) {
+            sends.sent.clear();
+            SharedPacer pacer = pacer(rate);
+            for (int i = 0; i < 200; i++) pacer.acquire();
+            assertThat(maxInOneSecond(sends.sent)).as("R = %s", rate).isLessThanOrEqualTo((int) rate);
+            double span = (sends.sent.get(199) - sends.sent.get(0)) / 1e6;
+            assertThat(199 / (rate * span)).as("utilisation at R = %s", rate).isGreaterThanOrEqualTo(0.98);
+        }
+    }
+
+    @Test
+    void aSenderLaterThanTheToleranceGivesItsSlotUpAndSendsInANewOne() throws Exception {
+        SharedPacer pacer = pacer(2);
+        pacer.acquire();
+        // the hold read takes 30 ms, more than the lead the pacer learnt (1 ms): the sender wakes late once
+        store.readMicros = 30_000;
+        pacer.acquire();
+        assertThat(sends.late).hasSize(1);
+        long lateSlot = sends.late.get(0);
+        assertThat(sends.sent.get(1)).isGreaterThan(lateSlot + 30_000);
+        assertThat(sends.sent.get(1) - sends.sent.get(0)).isGreaterThanOrEqualTo(SlotSpacing.of(Rate.perSecond(2)).spacingMicros());
+    }
+
+    @Test
+    void everySendIsWithinTheToleranceOfItsSlot() throws Exception {
+        SharedPacer pacer = pacer(5);
+        store.readMicros = 3_000;
+        List<Long> slots = new ArrayList<>();
+        SharedPacer observed = new SharedPacer(store, SlotSpacing.of(Rate.perSecond(5)), clock, new SharedPacer.Observer() {
+            @Override
+            public void sending(long slotMicros, long nowMicros) {
+                slots.add(nowMicros - slotMicros);
+            }
+        });
+        for (int i = 0; i < 50; i++) observed.acquire();
+        assertThat(slots).allSatisfy(lateBy -> assertThat(lateBy).isBetween(0L, 10_000L));
+        assertThat(pacer.spacing().tolerance()).isEqualTo(Duration.ofMillis(10));
+    }
+
+    @Test
+    void aPushBackByAnotherProcessMakesAReservedSlotInsideTheQuietSpanBeGivenUp() throws Exception {
+        SharedPacer pacer = pacer(2);
+        pacer.acquire();
+        long first = sends.sent.get(0);
+        // another process sees a 429 with Retry-After: 5 while this one sleeps towards its next slot
+        store.onRead = () -> {
+            store.hold(first + 5_000_000);
+            store.onRead = () -> {};
+        };
+        pacer.acquire();
+        assertThat(sends.held).hasSize(1);
+        assertThat(sends.sent.get(1)).isGreaterThanOrEqualTo(first + 5_000_000);
+    }
+
+    @Test
+    void aPushBackSeenByThisProcessHoldsItsNextPermit() throws Exception {
+        SharedPacer pacer = pacer(50);
+        pacer.acquire();
+        long first = sends.sent.get(0);
+        pacer.pushBack(java.time.Instant.EPOCH.plusNanos((first + 5_000_000) * 1_000));
+        pacer.acquire();
+        assertThat(sends.sent.get(1)).isGreaterThanOrEqualTo(first + 5_000_000);
+    }
+
+    static int maxInOneSecond(List<Long> micros) {
+        List<Long> sorted = new ArrayList<>(micros);
+        sorted.sort(null);
+        int max = 0;
+        int from = 0;
+        for (int to = 0; to < sorted.size(); to++) {
+            while (sorted.get(to) - sorted.get(from) >= 1_000_000) from++;
+            max = Math.max(max, to - from + 1);
+        }
+        return max;
+    }
+}

@@ -1,0 +1,71 @@
+package io.tdnet.model;
+
+import java.time.Duration;
+
+/**
+ * The arithmetic of the shared slot schedule toward TDnet (docs/ARCHITECTURE.md, "Politeness"): how far
+ * apart slots are, how late a sender may send in its slot, and how far a process's clock may be from
+ * the schedule's time.
+ *
+ * <p>Slot k is {@code slot(k) ≥ slot(k−1) + spacing}. A sender sends at {@code t(k)} with
+ * {@code slot(k) ≤ t(k) ≤ slot(k) + tolerance} on its own clock (a later sender gives the slot up and
+ * reserves a new one), and its clock is within {@code ±skew} of the schedule's time. R + 1 consecutive
+ * sends therefore span, in true time, at least {@code R·spacing − tolerance − 2·skew}. No 1-s window can
+ * hold R + 1 sends when that span exceeds 1 s:
+ *
+ * <pre>
+ *   R·spacing ≥ 1 s + budget,  budget = tolerance + 2·skew
+ *   spacing = (1 s + budget) / R,  utilisation under a backlog = 1 / (R·spacing) = 1 / (1 + budget)
+ * </pre>
+ *
+ * With budget = 20 ms (tolerance 10 ms, skew ±5 ms) utilisation is 1 / 1.02 = 98.04% at every R — the
+ * goal is ≥ 98% at R ≤ 5 and ≥ 95% at R = 50 — and a sender delayed by more than 10 ms (a loaded
+ * machine, a slow schedule read) never sends late: it takes the next free slot. The budget is absolute
+ * time, not a fraction of the spacing, so the same 20 ms protect R = 1 and R = 100 alike.
+ *
+ * @param rate requests per second for the whole deployment
+ * @param spacing time between consecutive slots
+ * @param tolerance how late after its slot a sender may still send
+ * @param skew how far a process's clock may be from the schedule's time (the DynamoDB endpoint's)
+ */
+public record SlotSpacing(Rate rate, Duration spacing, Duration tolerance, Duration skew) {
+    /** How late a sender may send in its slot. */
+    public static final Duration TOLERANCE = Duration.ofMillis(10);
+    /** How far (either way) a process's clock may be from the schedule's time. */
+    public static final Duration SKEW = Duration.ofMillis(5);
+
+    public SlotSpacing {
+        if (rate.unthrottled()) throw new IllegalArgumentException("an unthrottled rate has no slots");
+        if (tolerance.isNegative() || skew.isNegative()) throw new IllegalArgumentException("negative tolerance or skew");
+        Duration span = spacing.multipliedBy(Math.round(Math.ceil(rate.perSecond())));
+        if (spacing.toNanos() * rate.perSecond() < 1e9 + tolerance.toNanos() + 2 * skew.toNanos()) {
+            throw new IllegalArgumentException("spacing " + spacing + " lets R + 1 sends into one second at " + rate
+                    + " (span " + span + ")");
+        }
+    }
+
+    /** The schedule for {@code rate} with the default tolerance and skew. */
+    public static SlotSpacing of(Rate rate) {
+        return of(rate, TOLERANCE, SKEW);
+    }
+
+    public static SlotSpacing of(Rate rate, Duration tolerance, Duration skew) {
+        Duration budget = tolerance.plus(skew.multipliedBy(2));
+        long spacingNanos = (long) Math.ceil((1e9 + budget.toNanos()) / rate.perSecond());
+        return new SlotSpacing(rate, Duration.ofNanos(spacingNanos), tolerance, skew);
+    }
+
+    /** {@code tolerance + 2·skew}: the time error R·spacing − 1 s absorbs. */
+    public Duration budget() {
+        return tolerance.plus(skew.multipliedBy(2));
+    }
+
+    /** The share of R a backlog gets: {@code 1 / (R·spacing)}. */
+    public double utilisation() {
+        return 1e9 / (rate.perSecond() * spacing.toNanos());
+    }
+
+    public long spacingMicros() {
+        return Math.max(1, (spacing.toNanos() + 999) / 1000);
+    }
+}
