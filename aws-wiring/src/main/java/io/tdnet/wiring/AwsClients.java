@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -73,6 +74,11 @@ public final class AwsClients {
 
     public DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder()).build();
+    }
+
+    /** The CLI's reader of the stack outputs ({@code --endpoint-url} serves CloudFormation too). */
+    public CloudFormationClient cloudFormation() {
+        return configure(CloudFormationClient.builder()).build();
     }
 
     public S3Client s3() {

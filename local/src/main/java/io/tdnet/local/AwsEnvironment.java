@@ -1,14 +1,18 @@
 package io.tdnet.local;
 
-import io.tdnet.dlq.QueueDirectory;
-import io.tdnet.model.Names;
 import io.tdnet.model.PipelineResources;
+import io.tdnet.model.StackOutputs;
 import io.tdnet.wiring.AwsClients;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** A deployed stack on AWS (or an AWS-compatible endpoint), found by the staged shared names. */
+/**
+ * A deployed stack on AWS (or an AWS-compatible endpoint): its resources read from the stack's
+ * CloudFormation outputs, and each checked ({@link ResourcePreflight}) before the environment is handed
+ * out, so no command reaches TDnet with a pipeline that cannot store what it fetches.
+ */
 public final class AwsEnvironment implements PipelineEnvironment {
     private final SqsClient sqs;
     private final S3Client s3;
@@ -24,12 +28,29 @@ public final class AwsEnvironment implements PipelineEnvironment {
         this.description = description;
     }
 
+    /**
+     * Reads the stack's outputs and checks every resource.
+     *
+     * @throws StackUnusableException naming the stack, and the resource when one is missing or refused
+     */
     public static AwsEnvironment connect(AwsOptions options) {
         AwsClients clients = AwsClients.forCli(options.profile(), options.region(), options.endpointUrl());
+        PipelineResources resources;
+        try (CloudFormationClient cloudFormation = clients.cloudFormation()) {
+            resources = DeployedStack.resolve(cloudFormation, options.stackName());
+        }
         SqsClient sqs = clients.sqs();
-        PipelineResources resources = QueueDirectory.resolve(sqs, options.stage());
-        return new AwsEnvironment(sqs, clients.s3(), clients.dynamoDb(), resources,
-                "AWS stage " + options.stage() + (options.region() == null ? "" : " in " + options.region()));
+        S3Client s3 = clients.s3();
+        DynamoDbClient dynamo = clients.dynamoDb();
+        AwsEnvironment env = new AwsEnvironment(sqs, s3, dynamo, resources,
+                "AWS stack " + options.stackName() + (options.region() == null ? "" : " in " + options.region()));
+        try {
+            new ResourcePreflight(sqs, s3, dynamo).check(resources, options.stackName());
+        } catch (RuntimeException e) {
+            env.close();
+            throw e;
+        }
+        return env;
     }
 
     @Override public SqsClient sqs() { return sqs; }
@@ -50,11 +71,21 @@ public final class AwsEnvironment implements PipelineEnvironment {
         dynamo.close();
     }
 
-    /** The {@code --aws} flags. */
-    public record AwsOptions(String profile, String region, String endpointUrl, String stage) {
+    /**
+     * The {@code --aws} flags.
+     *
+     * @param stage the deployment stage, {@code prod} when blank
+     * @param stack the stack to read, when it is not {@code TdnetPipeline-<stage>}; may be null
+     */
+    public record AwsOptions(String profile, String region, String endpointUrl, String stage, String stack) {
         public AwsOptions {
             stage = stage == null || stage.isBlank() ? "prod" : stage;
+            stack = stack == null || stack.isBlank() ? null : stack.strip();
         }
 
+        /** {@code --stack}, or the stage's stack {@code TdnetPipeline-<stage>}. */
+        public String stackName() {
+            return stack != null ? stack : StackOutputs.stackName(stage);
+        }
     }
 }
