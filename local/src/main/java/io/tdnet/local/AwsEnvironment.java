@@ -83,6 +83,10 @@ public final class AwsEnvironment implements PipelineEnvironment {
             stack = stack == null || stack.isBlank() ? null : stack.strip();
         }
 
+        public AwsOptions withProfile(String otherProfile) {
+            return new AwsOptions(otherProfile, region, endpointUrl, stage, stack);
+        }
+
         /** {@code --stack}, or the stage's stack {@code TdnetPipeline-<stage>}. */
         public String stackName() {
             return stack != null ? stack : StackOutputs.stackName(stage);
