@@ -3,7 +3,6 @@ package io.tdnet.local;
 import io.tdnet.model.PipelineResources;
 import io.tdnet.model.StackOutputs;
 import io.tdnet.wiring.AwsClients;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -35,10 +34,7 @@ public final class AwsEnvironment implements PipelineEnvironment {
      */
     public static AwsEnvironment connect(AwsOptions options) {
         AwsClients clients = AwsClients.forCli(options.profile(), options.region(), options.endpointUrl());
-        PipelineResources resources;
-        try (CloudFormationClient cloudFormation = clients.cloudFormation()) {
-            resources = DeployedStack.resolve(cloudFormation, options.stackName());
-        }
+        PipelineResources resources = DeployedStack.resolve(clients, options.stackName());
         SqsClient sqs = clients.sqs();
         S3Client s3 = clients.s3();
         DynamoDbClient dynamo = clients.dynamoDb();

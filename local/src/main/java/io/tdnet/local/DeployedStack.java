@@ -2,12 +2,7 @@ package io.tdnet.local;
 
 import io.tdnet.model.PipelineResources;
 import io.tdnet.model.StackOutputs;
-import java.util.Map;
-import java.util.stream.Collectors;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudformation.model.Output;
-import software.amazon.awssdk.services.cloudformation.model.Stack;
+import io.tdnet.wiring.AwsClients;
 
 /**
  * Finds a deployed stack's resources from its CloudFormation outputs ({@code DescribeStacks}): the CLI's
@@ -18,19 +13,11 @@ public final class DeployedStack {
     private DeployedStack() {}
 
     /** The resources {@code stackName} outputs; fails naming the stack when it is missing or unreadable. */
-    public static PipelineResources resolve(CloudFormationClient cloudFormation, String stackName) {
-        Stack stack;
+    public static PipelineResources resolve(AwsClients clients, String stackName) {
         try {
-            stack = cloudFormation.describeStacks(b -> b.stackName(stackName)).stacks().stream().findFirst()
-                    .orElseThrow(() -> new StackUnusableException("stack " + stackName + " does not exist", null));
-        } catch (SdkException e) {
-            throw new StackUnusableException("stack " + stackName + ": " + AwsFailure.describe(e)
-                    + " (deploy it, or choose it with --stage/--stack, --region and --profile)", e);
-        }
-        Map<String, String> outputs = stack.outputs().stream()
-                .collect(Collectors.toMap(Output::outputKey, Output::outputValue, (a, b) -> a));
-        try {
-            return StackOutputs.resources(outputs, stackName);
+            return StackOutputs.resources(new CloudFormationOutputs(clients).of(stackName), stackName);
+        } catch (StackUnusableException e) {
+            throw e;
         } catch (IllegalStateException e) {
             throw new StackUnusableException(e.getMessage(), e);
         }

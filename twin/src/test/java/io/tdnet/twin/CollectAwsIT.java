@@ -14,6 +14,7 @@ import io.tdnet.local.StackUnusableException;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.Names;
 import io.tdnet.model.PipelineResources;
+import io.tdnet.model.S3Keys;
 import io.tdnet.model.StackOutputs;
 import io.tdnet.model.Tdnet;
 import io.tdnet.model.TdnetOrigin;
@@ -79,9 +80,11 @@ class CollectAwsIT {
             assertThat(summary.listed()).isEqualTo(ROWS);
             assertThat(summary.stored() + summary.alreadyPresent()).isEqualTo(ROWS);
             assertThat(summary.failed()).isZero();
-            String firstKey = env.s3().listObjectsV2(b -> b.bucket(env.resources().bucket()).prefix("pdf/" + DAY))
-                    .contents().get(0).key();
-            assertThat(env.locationOf(firstKey)).startsWith("s3://tdnet-archive-twin-" + TwinAccount.ACCOUNT + "/");
+            io.tdnet.model.DisclosureId first = fixture.tdnet().day(DAY).ids().get(0);
+            String key = S3Keys.pdfKey(DAY, first);
+            assertThat(env.s3().headObject(b -> b.bucket(env.resources().bucket()).key(key)).contentLength())
+                    .isEqualTo(fixture.tdnet().pdfLength(first));
+            assertThat(env.locationOf(key)).isEqualTo("s3://tdnet-archive-twin-" + TwinAccount.ACCOUNT + "/" + key);
         }
     }
 
@@ -112,7 +115,7 @@ class CollectAwsIT {
                     r.persistDlqUrl(), r.disclosuresTable(), r.executionsTable(), Names.staged(Names.BUCKET, "twin"));
             assertThatThrownBy(() -> new ResourcePreflight(env.sqs(), env.s3(), env.dynamoDb()).check(rebuilt, "TdnetPipeline-twin"))
                     .isInstanceOf(StackUnusableException.class)
-                    .hasMessageStartingWith("bucket tdnet-archive-twin of stack TdnetPipeline-twin: NotFound");
+                    .hasMessageStartingWith("bucket tdnet-archive-twin of stack TdnetPipeline-twin: NoSuchBucket");
         }
     }
 
