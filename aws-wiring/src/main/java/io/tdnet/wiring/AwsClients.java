@@ -4,6 +4,7 @@ import io.tdnet.model.EnvVars;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -80,6 +82,16 @@ public final class AwsClients {
         return configure(DynamoDbClient.builder())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor))
                 .build();
+    }
+
+    /** The region given, or the SDK's region chain's (which fails when none is configured). */
+    public Region region() {
+        return region.orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion());
+    }
+
+    /** The credentials every client signs with: the profile's, or the SDK's default chain. */
+    public AwsCredentialsProvider credentials() {
+        return credentials.orElseGet(() -> DefaultCredentialsProvider.builder().build());
     }
 
     public S3Client s3() {

@@ -21,7 +21,7 @@ import java.time.Clock;
  * 3.8 MB to each Lambda jar (guice 0.8 MB + guava 3.0 MB + jakarta.inject, aopalliance,
  * failureaccess; the budget is 14 MB per jar) and {@code Guice.createInjector} with a three-binding
  * module took 330–610 ms in a fresh JVM (8 runs), against a whole handler construction of a few
- * hundred ms. The CLI environments, where neither cost matters, may use Guice.
+ * hundred ms. The CLI does not use Guice either (docs/ARCHITECTURE.md, "Local vs AWS").
  */
 public final class FunctionWiring {
     private final FunctionEnvironment env;

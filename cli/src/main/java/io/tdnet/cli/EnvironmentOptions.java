@@ -24,14 +24,18 @@ final class EnvironmentOptions {
     @Option(names = "--endpoint-url", paramLabel = "URL", description = "AWS-compatible endpoint, e.g. LocalStack (with --aws).")
     String endpointUrl;
 
-    @Option(names = "--stage", description = "Deployment stage suffix of the AWS resource names (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--stage", description = "Deployment stage: --aws reads the outputs of stack TdnetPipeline-<stage> (default: ${DEFAULT-VALUE}).",
             defaultValue = "prod")
     String stage;
+
+    @Option(names = "--stack", paramLabel = "NAME", description = "CloudFormation stack to read the resources from, instead of TdnetPipeline-<stage> (with --aws).")
+    String stack;
 
     /** The flags that make a printed command act on the same archive as this one. */
     String commandSuffix() {
         if (!aws) return " --data-dir " + dataDir;
         StringBuilder s = new StringBuilder(" --aws --stage ").append(stage);
+        if (stack != null) s.append(" --stack ").append(stack);
         if (profile != null) s.append(" --profile ").append(profile);
         if (region != null) s.append(" --region ").append(region);
         if (endpointUrl != null) s.append(" --endpoint-url ").append(endpointUrl);
@@ -40,7 +44,7 @@ final class EnvironmentOptions {
 
     PipelineEnvironment open() {
         if (aws) {
-            return AwsEnvironment.connect(new AwsEnvironment.AwsOptions(profile, region, endpointUrl, stage));
+            return AwsEnvironment.connect(new AwsEnvironment.AwsOptions(profile, region, endpointUrl, stage, stack));
         }
         return EmbeddedEnvironment.start(dataDir);
     }

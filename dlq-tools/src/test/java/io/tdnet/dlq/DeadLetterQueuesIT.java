@@ -305,17 +305,6 @@ class DeadLetterQueuesIT {
         assertThat(fx.depth(fx.resources.downloadDlqUrl())).isEqualTo(3);
     }
 
-    @Test
-    void queueDirectoryResolvesTheUnstagedNames() {
-        var resolved = QueueDirectory.resolve(fx.sqs, "");
-        assertThat(resolved.downloadQueueUrl()).isEqualTo(fx.resources.downloadQueueUrl());
-        assertThat(resolved.downloadDlqUrl()).isEqualTo(fx.resources.downloadDlqUrl());
-        assertThat(resolved.persistQueueUrl()).isEqualTo(fx.resources.persistQueueUrl());
-        assertThat(resolved.persistDlqUrl()).isEqualTo(fx.resources.persistDlqUrl());
-        assertThatThrownBy(() -> QueueDirectory.resolve(fx.sqs, "nosuchstage"))
-                .isInstanceOf(software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException.class);
-    }
-
     /** Stands for the process dying between SendMessage and DeleteMessage. */
     static final class SimulatedCrash extends RuntimeException {
         SimulatedCrash(String what) {

@@ -1,5 +1,6 @@
 package io.tdnet.infra;
 
+import io.tdnet.model.StackOutputs;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Node;

@@ -1,5 +1,6 @@
 package io.tdnet.infra;
 
+import io.tdnet.model.StackOutputs;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;

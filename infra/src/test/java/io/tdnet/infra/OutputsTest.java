@@ -1,5 +1,6 @@
 package io.tdnet.infra;
 
+import io.tdnet.model.StackOutputs;
 import io.tdnet.model.Names;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,15 @@ class OutputsTest {
         assertThat(t.resource(outputTarget(StackOutputs.BUCKET)).get("Type")).isEqualTo("AWS::S3::Bucket");
         assertThat(map(t.section("Outputs").get(StackOutputs.DOWNLOAD_QUEUE_URL)).get("Value"))
                 .isEqualTo(Map.of("Ref", named("AWS::SQS::Queue", "QueueName", Names.DOWNLOAD_QUEUE)));
+    }
+
+    @Test
+    void theStackDeclaresExactlyTheOutputsTheCliReads() {
+        // the CLI's --aws resolves its resources through StackOutputs.resources, keyed by these same constants
+        assertThat(t.section("Outputs").keySet()).containsExactlyInAnyOrderElementsOf(StackOutputs.ALL);
+        Map<String, String> fromTemplate = new java.util.HashMap<>();
+        t.section("Outputs").keySet().forEach(k -> fromTemplate.put(k, "value-of-" + k));
+        assertThat(StackOutputs.resources(fromTemplate, "TdnetPipeline-prod").bucket()).isEqualTo("value-of-" + StackOutputs.BUCKET);
     }
 
     @Test

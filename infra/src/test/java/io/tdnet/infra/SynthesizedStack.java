@@ -1,5 +1,6 @@
 package io.tdnet.infra;
 
+import io.tdnet.model.StackOutputs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import software.amazon.awscdk.App;

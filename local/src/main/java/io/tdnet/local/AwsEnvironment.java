@@ -1,19 +1,23 @@
 package io.tdnet.local;
 
-import io.tdnet.dlq.QueueDirectory;
-import io.tdnet.model.Names;
 import io.tdnet.model.Pacer;
 import io.tdnet.model.Rate;
 import io.tdnet.model.TdnetOrigin;
 import io.tdnet.wiring.pacing.SharedPacer;
 import io.tdnet.wiring.pacing.SharedSchedule;
+import java.util.Map;
 import io.tdnet.model.PipelineResources;
+import io.tdnet.model.StackOutputs;
 import io.tdnet.wiring.AwsClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** A deployed stack on AWS (or an AWS-compatible endpoint), found by the staged shared names. */
+/**
+ * A deployed stack on AWS (or an AWS-compatible endpoint): its resources read from the stack's
+ * CloudFormation outputs, and each checked ({@link ResourcePreflight}) before the environment is handed
+ * out, so no command reaches TDnet with a pipeline that cannot store what it fetches.
+ */
 public final class AwsEnvironment implements PipelineEnvironment {
     private final SqsClient sqs;
     private final S3Client s3;
@@ -34,13 +38,28 @@ public final class AwsEnvironment implements PipelineEnvironment {
         this.description = description;
     }
 
+    /**
+     * Reads the stack's outputs and checks every resource.
+     *
+     * @throws StackUnusableException naming the stack, and the resource when one is missing or refused
+     */
     public static AwsEnvironment connect(AwsOptions options) {
         AwsClients clients = AwsClients.forCli(options.profile(), options.region(), options.endpointUrl());
+        Map<String, String> outputs = DeployedStack.outputs(clients, options.stackName());
+        PipelineResources resources = DeployedStack.resources(outputs, options.stackName());
         SqsClient sqs = clients.sqs();
-        PipelineResources resources = QueueDirectory.resolve(sqs, options.stage());
-        return new AwsEnvironment(sqs, clients.s3(), clients.dynamoDb(), resources,
-                "AWS stage " + options.stage() + (options.region() == null ? "" : " in " + options.region()),
-                clients, Names.staged(Names.PACER_TABLE, options.stage()));
+        S3Client s3 = clients.s3();
+        DynamoDbClient dynamo = clients.dynamoDb();
+        AwsEnvironment env = new AwsEnvironment(sqs, s3, dynamo, resources,
+                "AWS stack " + options.stackName() + (options.region() == null ? "" : " in " + options.region()),
+                clients, DeployedStack.output(outputs, StackOutputs.PACER_TABLE, options.stackName()));
+        try {
+            new ResourcePreflight(sqs, s3, dynamo).check(resources, options.stackName());
+        } catch (RuntimeException e) {
+            env.close();
+            throw e;
+        }
+        return env;
     }
 
     /**
@@ -71,11 +90,25 @@ public final class AwsEnvironment implements PipelineEnvironment {
         dynamo.close();
     }
 
-    /** The {@code --aws} flags. */
-    public record AwsOptions(String profile, String region, String endpointUrl, String stage) {
+    /**
+     * The {@code --aws} flags.
+     *
+     * @param stage the deployment stage, {@code prod} when blank
+     * @param stack the stack to read, when it is not {@code TdnetPipeline-<stage>}; may be null
+     */
+    public record AwsOptions(String profile, String region, String endpointUrl, String stage, String stack) {
         public AwsOptions {
             stage = stage == null || stage.isBlank() ? "prod" : stage;
+            stack = stack == null || stack.isBlank() ? null : stack.strip();
         }
 
+        public AwsOptions withProfile(String otherProfile) {
+            return new AwsOptions(otherProfile, region, endpointUrl, stage, stack);
+        }
+
+        /** {@code --stack}, or the stage's stack {@code TdnetPipeline-<stage>}. */
+        public String stackName() {
+            return stack != null ? stack : StackOutputs.stackName(stage);
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The concrete queues, tables and bucket one deployment uses: built from env vars on Lambda, from the
- * embedded stack locally, from the stage names with {@code --aws}.
+ * embedded stack locally, from the deployed stack's outputs with {@code --aws} ({@link StackOutputs}).
  */
 public record PipelineResources(
         String downloadQueueUrl,
