@@ -35,6 +35,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * when the read is over, and a process that dies mid-read leaves messages hidden only for
  * {@link DlqSettings#holdTimeout()}. Moving sends the copy first and deletes the original after, so a
  * crash in between duplicates a message (harmless: every consumer is idempotent) and never drops one.
+ *
+ * <p>Over 300 lines because list, peek, redrive (one by one and by move task) and purge share the same
+ * read-without-consuming loop and checkpointing; split apart, each would carry a copy of it.
  */
 public final class DeadLetterQueues {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterQueues.class);

@@ -41,6 +41,9 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  * <p>The local CLI and every integration test use this one class, through the same AWS SDK v2
  * clients the Lambdas use. Only one stack may be open per JVM at a time (ElasticMQ's persistence is
  * a JVM-wide singleton); tests share one through {@code EmbeddedAwsExtension}.
+ *
+ * <p>Over 300 lines because start-up order, restore after a restart and reset of the three emulators
+ * depend on each other; each emulator's own setup is already in its own class.
  */
 public final class EmbeddedAwsStack implements AutoCloseable {
     /** The work queues' visibility timeouts (the reconciler's horizon is built from them). */
