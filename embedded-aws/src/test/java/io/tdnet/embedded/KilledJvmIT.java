@@ -1,6 +1,7 @@
 package io.tdnet.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tdnet.model.Attributes;
 import io.tdnet.model.Names;
@@ -8,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,10 @@ class KilledJvmIT {
         }
 
         try (EmbeddedAwsStack stack = EmbeddedAwsStack.start(dir)) {
-            assertThat(stack.sqs().receiveMessage(b -> b.queueUrl(stack.resources().downloadQueueUrl())).messages())
-                    .extracting(Message::body).containsExactly("survivor");
+            // ElasticMQ restores persisted messages asynchronously after a restart: poll for the survivor
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.sqs()
+                    .receiveMessage(b -> b.queueUrl(stack.resources().downloadQueueUrl()).waitTimeSeconds(1)).messages())
+                    .extracting(Message::body).containsExactly("survivor"));
             assertThat(stack.dynamoDb().getItem(b -> b.tableName(Names.DISCLOSURES_TABLE)
                     .key(Map.of(Attributes.DISCLOSURE_ID, AttributeValue.fromS("120250101000009")))).hasItem()).isTrue();
             assertThat(stack.s3().getObjectAsBytes(b -> b.bucket(Names.BUCKET).key("k.pdf")).asUtf8String()).isEqualTo("kept");
