@@ -44,7 +44,6 @@ class StageAndSettingsTest {
         t.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "FunctionName", ResourceNames.DOWNLOADER_FUNCTION + "-dev",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        EnvVars.STAGE, "dev",
                         EnvVars.TDNET_RATE, "2",
                         EnvVars.DOWNLOADER_CONCURRENCY, "4",
                         EnvVars.TDNET_BASE_URL, "http://127.0.0.1:8080/inbs/",

@@ -2,7 +2,7 @@ package io.tdnet.lister;
 
 import io.tdnet.ledger.DisclosureArchive;
 import io.tdnet.ledger.ExecutionLedger;
-import io.tdnet.model.PipelineResources;
+import io.tdnet.model.EnvVars;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
 import java.time.Clock;
@@ -13,16 +13,18 @@ final class ListerFunction {
     private ListerFunction() {}
 
     static ScheduledListing wire(FunctionWiring wiring) {
-        PipelineResources resources = wiring.resources();
+        String executions = wiring.require(EnvVars.EXECUTIONS_TABLE);
+        String disclosures = wiring.require(EnvVars.DISCLOSURES_TABLE);
         Clock clock = wiring.clock();
         DynamoDbClient dynamo = wiring.aws().dynamoDb();
+        EmfMetrics metrics = EmfMetrics.toStdout(ListerHandler.COMPONENT);
         // the lister runs before its messages are sent, so it may use the whole rate
         TdnetPageClient pages = new TdnetPageClient(wiring.origin(), wiring.rate().pacer(),
                 TdnetPageClient.Settings.defaults().withUserAgent(wiring.userAgent()), clock);
         DisclosureLister lister = new DisclosureLister(new DayListingReader(pages),
-                new ExecutionLedger(dynamo, resources.executionsTable(), resources.disclosuresTable(), clock),
-                new DisclosureArchive(dynamo, resources.disclosuresTable(), clock),
-                wiring.aws().sqs(), resources.downloadQueueUrl(), new ExecutionIds(clock));
-        return wiring.announce(new ScheduledListing(lister, clock, EmfMetrics.toStdout(ListerHandler.COMPONENT)));
+                new ExecutionLedger(dynamo, executions, disclosures, clock, metrics::executionFinished),
+                new DisclosureArchive(dynamo, disclosures, clock),
+                wiring.aws().sqs(), wiring.require(EnvVars.DOWNLOAD_QUEUE_URL), new ExecutionIds(clock));
+        return wiring.announce(new ScheduledListing(lister, clock, metrics));
     }
 }
