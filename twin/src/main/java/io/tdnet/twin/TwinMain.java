@@ -2,6 +2,8 @@ package io.tdnet.twin;
 
 import io.tdnet.model.DisclosureId;
 import io.tdnet.model.EnvVars;
+import io.tdnet.model.ExecutionStatus;
+import io.tdnet.model.ExecutionSummary;
 import io.tdnet.faketdnet.FakeDay;
 import io.tdnet.faketdnet.FakeTdnet;
 import io.tdnet.faketdnet.Fault;
@@ -23,8 +25,9 @@ import java.util.List;
  * the twin — the fake TDnet (default: the busy day, {@value #BUSY_DAY_ROWS} rows with transient and
  * permanent faults) or {@code U} → the scheduled lister Lambda → downloader Lambdas → persister Lambdas —
  * then the {@code collect} summary, where each function's log is, the figures (invocations, cold starts,
- * p50/p99, max requests in any 1 s at TDnet) and the three cross-checks. Exit 0 when the day settled with
- * every disclosure accounted for and every check passed, else 1.
+ * p50/p99, max requests in any 1 s at TDnet) and the three cross-checks. Exit codes as {@code collect}'s:
+ * 0 settled without failures, 3 settled with recorded failures, 4 the list could not be read; 1 when the
+ * day did not settle with every disclosure accounted for, or a cross-check failed.
  */
 public final class TwinMain {
     static final int BUSY_DAY_ROWS = 2_694;
@@ -37,7 +40,8 @@ public final class TwinMain {
         System.exit(run(args, System.out));
     }
 
-    static int run(String[] args, PrintStream out) throws Exception {
+    /** Runs the command with its arguments; returns the exit code. */
+    public static int run(String[] args, PrintStream out) throws Exception {
         LocalDate date = DEFAULT_DATE;
         String rate = null;
         String tdnetUrl = null;
@@ -72,12 +76,20 @@ public final class TwinMain {
             try (AwsTwin twin = AwsTwin.start(template, tdnetUrl, work)) {
                 DayRun run = twin.runDay(date, DAY_TIMEOUT);
                 print(run, fake == null ? List.of() : fake.requests(), twin, out);
-                boolean exact = run.settled() && run.summary().map(s -> s.allAccountedFor()).orElse(false);
-                return exact && run.checksPassed() ? 0 : 1;
+                return exitCode(run);
             }
         } finally {
             if (fake != null) fake.close();
         }
+    }
+
+    /** 0 / 3 / 4 as {@code collect} by the settled status; 1 when not settled exactly or a check failed. */
+    static int exitCode(DayRun run) {
+        boolean exact = run.settled() && run.summary().map(ExecutionSummary::allAccountedFor).orElse(false);
+        if (!run.checksPassed()) return 1;
+        if (run.summary().map(s -> s.status() == ExecutionStatus.FAILED).orElse(false)) return 4;
+        if (!exact) return 1;
+        return run.summary().get().status() == ExecutionStatus.COMPLETED ? 0 : 3;
     }
 
     /** The busy day: transient faults (503, 429 + Retry-After, resets, stalls) and permanent ones (404, HTML 200, off-origin). */
