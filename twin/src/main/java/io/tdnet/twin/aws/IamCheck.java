@@ -36,6 +36,9 @@ public final class IamCheck {
             "s3:AbortMultipartUpload", "cleans up a failed multipart upload; a run without upload failures does not call it",
             "s3:ListMultipartUploadParts", "cleans up a failed multipart upload; a run without upload failures does not call it",
             "s3:DeleteObject", "removes the staging object of a failed or duplicate upload; a clean run may not call it",
+            "ReadAndWithdrawDisclosures dynamodb:UpdateItem", "marks a disclosure that an EARLIER run stored and TDnet "
+                    + "has withdrawn since; a day's first run has none (its withdrawn rows were never stored). The twin "
+                    + "ITs' intraday re-run uses it",
             "DeadLetter sqs:SendMessage", "the persister dead-letters only a message it cannot read or whose disclosure its "
                     + "execution never listed; no function sends one (PersisterHandlerIT covers the path)");
 
