@@ -2,7 +2,6 @@ package io.tdnet.wiring;
 
 import io.tdnet.model.EnvVars;
 import io.tdnet.model.Pacer;
-import io.tdnet.model.PipelineResources;
 import io.tdnet.model.Rate;
 import io.tdnet.model.Tdnet;
 import io.tdnet.model.TdnetOrigin;
@@ -51,8 +50,12 @@ public final class FunctionWiring {
         return clock;
     }
 
-    public PipelineResources resources() {
-        return PipelineResources.read(env::require);
+    /**
+     * The value of one of the function's own variables ({@link io.tdnet.model.FunctionVariables}); fails
+     * naming it when unset. Each function reads only its own names, so the stack sets only those.
+     */
+    public String require(String name) {
+        return env.require(name);
     }
 
     public TdnetOrigin origin() {

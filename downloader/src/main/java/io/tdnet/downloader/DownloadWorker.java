@@ -57,7 +57,7 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
 
     private final PdfDownloader downloader;
     private final SqsClient sqs;
-    private final PipelineResources resources;
+    private final Queues resources;
     private final JsonCodec codec;
     private final RetrySchedule schedule;
     private final Clock clock;
@@ -65,10 +65,32 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
     private final AttemptLog attempts;
 
     /**
+     * The queues the downloader uses: its own (visibility changes, the source of its dead letters), its
+     * dead-letter queue and the persist queue it forwards to.
+     */
+    public record Queues(String downloadQueueUrl, String downloadDlqUrl, String persistQueueUrl) {
+        public Queues {
+            java.util.Objects.requireNonNull(downloadQueueUrl, "downloadQueueUrl");
+            java.util.Objects.requireNonNull(downloadDlqUrl, "downloadDlqUrl");
+            java.util.Objects.requireNonNull(persistQueueUrl, "persistQueueUrl");
+        }
+
+        public static Queues of(PipelineResources resources) {
+            return new Queues(resources.downloadQueueUrl(), resources.downloadDlqUrl(), resources.persistQueueUrl());
+        }
+    }
+
+    /** With the queues of a whole deployment (local mode, tests). */
+    public DownloadWorker(PdfDownloader downloader, SqsClient sqs, PipelineResources resources, JsonCodec codec,
+                          RetrySchedule schedule, Clock clock, int threads, AttemptLog attempts) {
+        this(downloader, sqs, Queues.of(resources), codec, schedule, clock, threads, attempts);
+    }
+
+    /**
      * @param threads how many messages of a batch are processed at once (1 = sequentially, no pool)
      * @param attempts where each transiently failed delivery is noted on its outcome
      */
-    public DownloadWorker(PdfDownloader downloader, SqsClient sqs, PipelineResources resources, JsonCodec codec,
+    public DownloadWorker(PdfDownloader downloader, SqsClient sqs, Queues resources, JsonCodec codec,
                           RetrySchedule schedule, Clock clock, int threads, AttemptLog attempts) {
         if (threads < 1) throw new IllegalArgumentException("threads must be ≥ 1: " + threads);
         this.downloader = downloader;

@@ -1,6 +1,7 @@
 package io.tdnet.infra;
 
 import io.tdnet.model.EnvVars;
+import io.tdnet.model.FunctionVariables;
 import io.tdnet.model.LambdaHandlers;
 import io.tdnet.model.MetricNames;
 import io.tdnet.model.Names;
@@ -44,8 +45,8 @@ import java.util.Map;
  * {@value ResourceNames#LIVE_ALIAS}, and the event sources and the schedule invoke the alias.
  *
  * <p>Each function gets its own role with no managed policy (the usual AWSLambdaBasicExecutionRole
- * allows logs on {@code *}): only its own log group, the queues/tables/objects it uses, and
- * {@code cloudwatch:PutMetricData} restricted by condition to {@link MetricNames#NAMESPACE}.
+ * allows logs on {@code *}): only its own log group and the queues/tables/objects it uses. Metrics are
+ * EMF log lines, so no {@code cloudwatch:PutMetricData}.
  *
  * <p>Scheduled lister runs get the input {@code {}}: no date, i.e. "today in JST" (the late sweep at
  * 23:30 JST is still the same JST day). A manual run passes the date the
@@ -130,27 +131,24 @@ public final class PipelineFunctions extends Construct {
         Integer listerReserved = config.listerReservedConcurrency() > 0 ? config.listerReservedConcurrency() : null;
         lister = function("Lister", Names.staged(ResourceNames.LISTER_FUNCTION, stage),
                 LambdaHandlers.LISTER, config.jars().lister(), LISTER_MEMORY_MB, LISTER_TIMEOUT, listerReserved,
-                "Lists one TDnet day and enqueues one download message per new disclosure", config, environment);
+                "Lists one TDnet day and enqueues one download message per new disclosure", config,
+                environmentOf(FunctionVariables.LISTER, environment));
         downloader = function("Downloader", Names.staged(ResourceNames.DOWNLOADER_FUNCTION, stage),
                 LambdaHandlers.DOWNLOADER, config.jars().downloader(), DOWNLOADER_MEMORY_MB, StageTimings.cdk(config.timings().downloaderTimeout()), null,
-                "Streams disclosure PDFs from TDnet to S3, paced by the deployment's shared schedule", config, environment);
+                "Streams disclosure PDFs from TDnet to S3, paced by the deployment's shared schedule", config,
+                environmentOf(FunctionVariables.DOWNLOADER, environment));
         persister = function("Persister", Names.staged(ResourceNames.PERSISTER_FUNCTION, stage),
                 LambdaHandlers.PERSISTER, config.jars().persister(), PERSISTER_MEMORY_MB, StageTimings.cdk(config.timings().persisterTimeout()), null,
-                "Writes disclosures and execution outcomes to DynamoDB", config, environment);
-        // exactly what the reconciler reads: the resources, the metric namespace and its horizon, no TDnet settings
-        Map<String, String> reconcilerEnvironment = new LinkedHashMap<>();
-        for (String name : List.of(EnvVars.DOWNLOAD_QUEUE_URL, EnvVars.DOWNLOAD_DLQ_URL, EnvVars.PERSIST_QUEUE_URL,
-                EnvVars.PERSIST_DLQ_URL, EnvVars.DISCLOSURES_TABLE, EnvVars.EXECUTIONS_TABLE, EnvVars.BUCKET,
-                EnvVars.METRICS_NAMESPACE)) {
-            reconcilerEnvironment.put(name, environment.get(name));
-        }
+                "Writes disclosures and execution outcomes to DynamoDB", config,
+                environmentOf(FunctionVariables.PERSISTER, environment));
+        // the reconciler's horizon, derived from the queue and retry timings (SettleHorizon)
         horizon = settleHorizon(queues);
-        reconcilerEnvironment.put(EnvVars.SETTLE_HORIZON_SECONDS, Long.toString(horizon.afterLastSign().toSeconds()));
-        reconcilerEnvironment.put(EnvVars.UNSETTLED_DEADLINE_SECONDS, Long.toString(horizon.unsettledDeadline().toSeconds()));
+        environment.put(EnvVars.SETTLE_HORIZON_SECONDS, Long.toString(horizon.afterLastSign().toSeconds()));
+        environment.put(EnvVars.UNSETTLED_DEADLINE_SECONDS, Long.toString(horizon.unsettledDeadline().toSeconds()));
         reconciler = function("Reconciler", Names.staged(ResourceNames.RECONCILER_FUNCTION, stage),
                 LambdaHandlers.RECONCILER, config.jars().reconciler(), RECONCILER_MEMORY_MB, RECONCILER_TIMEOUT, 1,
                 "Settles every execution: outcomes whose message left every live queue become FAILED with the reason",
-                config, reconcilerEnvironment);
+                config, environmentOf(FunctionVariables.RECONCILER, environment));
         named = List.of(new Named("Lister", Names.staged(ResourceNames.LISTER_FUNCTION, stage), lister),
                 new Named("Downloader", Names.staged(ResourceNames.DOWNLOADER_FUNCTION, stage), downloader),
                 new Named("Persister", Names.staged(ResourceNames.PERSISTER_FUNCTION, stage), persister),
@@ -229,13 +227,9 @@ public final class PipelineFunctions extends Construct {
                 .description("Least-privilege role of " + name)
                 .build();
         logGroup.grantWrite(role);
-        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .sid("PutPipelineMetrics")
-                .actions(List.of("cloudwatch:PutMetricData"))
-                // PutMetricData has no resource type: "*" is the only resource it accepts.
-                .resources(List.of("*"))
-                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", MetricNames.NAMESPACE)))
-                .build());
+        // No cloudwatch:PutMetricData: metrics leave as EMF lines in the function's log, which CloudWatch
+        // turns into metrics without any call by the function. The namespace is fixed in the code's
+        // EMF output (MetricNames.NAMESPACE) and checked against the alarms by the twin's metric check.
         return Function.Builder.create(this, id)
                 .functionName(name)
                 .description(description)
@@ -260,11 +254,21 @@ public final class PipelineFunctions extends Construct {
                 .build();
     }
 
-    /** Every function gets the same environment: PipelineResources.fromEnvironment needs all names. */
+    /** Each function gets exactly the variables it reads ({@link FunctionVariables}), no more. */
+    private static Map<String, String> environmentOf(FunctionVariables function, Map<String, String> values) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String name : function.names()) {
+            String value = values.get(name);
+            if (value == null) throw new IllegalStateException(function + " reads " + name + ", which the stack has no value for");
+            env.put(name, value);
+        }
+        return env;
+    }
+
+    /** The value of every variable some function reads. */
     private static Map<String, String> environment(TdnetStackConfig config, PipelineQueues queues, ArchiveStorage storage,
                                                    TdnetSchedule schedule) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(EnvVars.STAGE, config.stage());
         env.put(EnvVars.TDNET_BASE_URL, config.tdnetBaseUrl());
         env.put(EnvVars.TDNET_RATE, schedule.rateValue());
         env.put(EnvVars.PACER_TABLE, schedule.table().getTableName());
@@ -277,7 +281,6 @@ public final class PipelineFunctions extends Construct {
         env.put(EnvVars.DISCLOSURES_TABLE, storage.disclosures().getTableName());
         env.put(EnvVars.EXECUTIONS_TABLE, storage.executions().getTableName());
         env.put(EnvVars.BUCKET, storage.bucket().getBucketName());
-        env.put(EnvVars.METRICS_NAMESPACE, MetricNames.NAMESPACE);
         return env;
     }
 
@@ -355,16 +358,15 @@ public final class PipelineFunctions extends Construct {
     /**
      * Persister: consumes the persist queue (granted by its event source), dead-letters malformed
      * messages, and writes disclosures and outcomes in transactions (whose IAM actions are the
-     * per-item ones).
+     * per-item ones: Put of the disclosure, Update of outcome and counters); reads the summary and an
+     * outcome with GetItem. It never queries an execution's outcomes (the lister and the tools do).
      */
     private static void grantPersister(IRole role, PipelineQueues queues, ArchiveStorage storage) {
         role.addToPrincipalPolicy(statement("DeadLetter", List.of("sqs:SendMessage"),
                 List.of(queues.persistDlq().getQueueArn())));
         role.addToPrincipalPolicy(statement("TransactOutcomes",
-                dynamo("PutItem", "UpdateItem", "ConditionCheckItem", "GetItem"),
+                dynamo("PutItem", "UpdateItem", "GetItem"),
                 List.of(storage.disclosures().getTableArn(), storage.executions().getTableArn())));
-        role.addToPrincipalPolicy(statement("ReadExecution", dynamo("Query"),
-                List.of(storage.executions().getTableArn())));
     }
 
     private static PolicyStatement statement(String sid, List<String> actions, List<String> resources) {

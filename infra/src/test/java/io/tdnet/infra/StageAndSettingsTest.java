@@ -46,7 +46,6 @@ class StageAndSettingsTest {
         t.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "FunctionName", ResourceNames.DOWNLOADER_FUNCTION + "-dev",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        EnvVars.STAGE, "dev",
                         EnvVars.TDNET_RATE, Map.of("Ref", TdnetSchedule.RATE_PARAMETER),
                         EnvVars.TDNET_BASE_URL, "http://127.0.0.1:8080/inbs/",
                         EnvVars.USER_AGENT, "test-agent",

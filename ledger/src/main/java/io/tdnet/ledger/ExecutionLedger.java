@@ -90,8 +90,16 @@ public final class ExecutionLedger {
     private final ExecutionQueries queries;
     private final TransitionItems items;
     private final JsonCodec codec = new JsonCodec();
+    private final SettlementListener settlements;
 
     public ExecutionLedger(DynamoDbClient dynamo, String executionsTable, String disclosuresTable, Clock clock) {
+        this(dynamo, executionsTable, disclosuresTable, clock, SettlementListener.NONE);
+    }
+
+    /** @param settlements told of each execution this ledger settles (the Lambdas' Executions metric) */
+    public ExecutionLedger(DynamoDbClient dynamo, String executionsTable, String disclosuresTable, Clock clock,
+                           SettlementListener settlements) {
+        this.settlements = settlements;
         this.dynamo = dynamo;
         this.executionsTable = executionsTable;
         this.disclosuresTable = disclosuresTable;
@@ -489,7 +497,10 @@ public final class ExecutionLedger {
                         ":present", n(current.alreadyPresent()), ":failed", n(current.failed()),
                         ":entry", historyOf(target, now)))
                 .returnValues(ReturnValue.ALL_NEW));
-        return Optional.of(Items.summary(response.attributes()));
+        ExecutionSummary settled = Items.summary(response.attributes());
+        // this update won the condition: this writer, and no other, settled the execution
+        settlements.settled(target, Duration.between(settled.startedAt(), now));
+        return Optional.of(settled);
     }
 
     // ---------------------------------------------------------------- what a writer decides on

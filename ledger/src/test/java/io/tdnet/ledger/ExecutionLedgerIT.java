@@ -98,6 +98,29 @@ class ExecutionLedgerIT {
     }
 
     @Test
+    void theOneWriterThatSettlesTellsItsListenerOnceHoweverManyRace() throws Exception {
+        var r = stack.resources();
+        List<ExecutionStatus> told = Collections.synchronizedList(new ArrayList<>());
+        ExecutionLedger listening = new ExecutionLedger(stack.dynamoDb(), r.executionsTable(), r.disclosuresTable(),
+                Clock.systemUTC(), (status, duration) -> {
+                    assertThat(duration).isPositive();
+                    told.add(status);
+                });
+        List<Disclosure> ds = disclosures(12);
+        String exec = running("s1", ds, List.of(), List.of());
+        List<Callable<Transition>> outcomes = new ArrayList<>();
+        for (Disclosure d : ds) {
+            outcomes.add(() -> listening.recordStored(exec, d, pdf(d)));
+            outcomes.add(() -> listening.recordStored(exec, d, pdf(d))); // a duplicate delivery of each
+        }
+        for (Future<Transition> f : pool.invokeAll(outcomes)) f.get();
+        listening.settleIfDone(exec); // a late settle attempt finds it settled and tells nothing
+        ExecutionStatus settled = ledger.summary(exec).orElseThrow().status();
+        assertThat(settled).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(told).containsExactly(ExecutionStatus.COMPLETED);
+    }
+
+    @Test
     void queriesReadWhatTheTransitionsWrote() {
         List<Disclosure> ds = disclosures(2);
         String older = running("q1", ds, List.of(), List.of());

@@ -3,7 +3,7 @@ package io.tdnet.lister;
 import io.tdnet.ledger.DisclosureArchive;
 import io.tdnet.ledger.ExecutionLedger;
 import io.tdnet.ledger.ListingLeases;
-import io.tdnet.model.PipelineResources;
+import io.tdnet.model.EnvVars;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
 import java.time.Clock;
@@ -17,19 +17,21 @@ final class ListerFunction {
     private ListerFunction() {}
 
     static ScheduledListing wire(FunctionWiring wiring) {
-        PipelineResources resources = wiring.resources();
+        String executions = wiring.require(EnvVars.EXECUTIONS_TABLE);
+        String disclosures = wiring.require(EnvVars.DISCLOSURES_TABLE);
         Clock clock = wiring.clock();
         DynamoDbClient dynamo = wiring.aws().dynamoDb();
+        EmfMetrics metrics = EmfMetrics.toStdout(ListerHandler.COMPONENT);
         // list pages take their slots in the deployment's one schedule, with the downloaders' documents
         TdnetPageClient pages = new TdnetPageClient(wiring.origin(), wiring.pacer(),
                 TdnetPageClient.Settings.defaults().withUserAgent(wiring.userAgent()), clock);
         DisclosureLister lister = new DisclosureLister(new DayListingReader(pages),
-                new ExecutionLedger(dynamo, resources.executionsTable(), resources.disclosuresTable(), clock),
-                new ListingLeases(dynamo, resources.executionsTable(), clock, ListingLeases.DEFAULT_DURATION),
+                new ExecutionLedger(dynamo, executions, disclosures, clock, metrics::executionFinished),
+                new ListingLeases(dynamo, executions, clock, ListingLeases.DEFAULT_DURATION),
                 // one name per container (one invocation at a time): a waiting lister says which run holds the date
                 "lister-lambda:" + java.util.UUID.randomUUID(), MAX_LEASE_WAIT,
-                new DisclosureArchive(dynamo, resources.disclosuresTable(), clock),
-                wiring.aws().sqs(), resources.downloadQueueUrl(), new ExecutionIds(clock));
-        return wiring.announce(new ScheduledListing(lister, clock, EmfMetrics.toStdout(ListerHandler.COMPONENT)));
+                new DisclosureArchive(dynamo, disclosures, clock),
+                wiring.aws().sqs(), wiring.require(EnvVars.DOWNLOAD_QUEUE_URL), new ExecutionIds(clock));
+        return wiring.announce(new ScheduledListing(lister, clock, metrics));
     }
 }

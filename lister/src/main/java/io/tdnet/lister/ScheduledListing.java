@@ -34,8 +34,10 @@ public final class ScheduledListing {
             if (result.accepted()) {
                 if (result.listedNow()) metrics.listed(result.summary().listed()); // once per execution
                 metrics.enqueued(result.enqueued());
+                // a re-run of a day finds what earlier executions stored: counted here, they never reach the persister
+                if (result.summary().alreadyPresent() > 0) metrics.alreadyPresent(result.summary().alreadyPresent());
             } else {
-                // a listing failure ends the execution here; settled executions end in the persister
+                // a listing failure ends the execution here; a settled one is counted by the ledger that settled it
                 metrics.executionFinished(result.summary().status(), Duration.ofNanos(System.nanoTime() - started));
             }
             Map<String, Object> response = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package io.tdnet.persister;
 
 import io.tdnet.ledger.ExecutionLedger;
-import io.tdnet.model.PipelineResources;
+import io.tdnet.model.EnvVars;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
 
@@ -10,12 +10,12 @@ final class PersisterFunction {
     private PersisterFunction() {}
 
     static PersisterHandler wire(FunctionWiring wiring) {
-        PipelineResources resources = wiring.resources();
         EmfMetrics metrics = EmfMetrics.toStdout(PersisterHandler.COMPONENT);
+        // the persister settles executions: the one writer that settles one reports it (Executions{Status})
         PersistWorker worker = new PersistWorker(
-                new ExecutionLedger(wiring.aws().dynamoDb(), resources.executionsTable(), resources.disclosuresTable(),
-                        wiring.clock()),
-                wiring.aws().sqs(), resources.persistQueueUrl(), resources.persistDlqUrl(),
+                new ExecutionLedger(wiring.aws().dynamoDb(), wiring.require(EnvVars.EXECUTIONS_TABLE),
+                        wiring.require(EnvVars.DISCLOSURES_TABLE), wiring.clock(), metrics::executionFinished),
+                wiring.aws().sqs(), wiring.require(EnvVars.PERSIST_QUEUE_URL), wiring.require(EnvVars.PERSIST_DLQ_URL),
                 new OutcomeMetrics(metrics), wiring.clock());
         return wiring.announce(new PersisterHandler(worker, metrics));
     }

@@ -3,8 +3,6 @@ package io.tdnet.reconciler;
 import io.tdnet.ledger.ExecutionLedger;
 import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.model.EnvVars;
-import io.tdnet.model.MetricNames;
-import io.tdnet.model.PipelineResources;
 import io.tdnet.model.SettleHorizon;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
@@ -18,7 +16,6 @@ final class ReconcilerFunction {
     private ReconcilerFunction() {}
 
     static ReconcilerHandler wire(FunctionWiring wiring) {
-        PipelineResources resources = wiring.resources();
         var dynamo = wiring.aws().dynamoDb();
         var sqs = wiring.aws().sqs();
         // the stack computes both from the queues' and the retry schedule's timings (SettleHorizon.of)
@@ -29,18 +26,13 @@ final class ReconcilerFunction {
             throw new IllegalStateException(EnvVars.SETTLE_HORIZON_SECONDS + " and " + EnvVars.UNSETTLED_DEADLINE_SECONDS
                     + " must be set (the stack derives them from the queue timings)");
         }
-        String namespace = wiring.env().require(EnvVars.METRICS_NAMESPACE);
-        if (!MetricNames.NAMESPACE.equals(namespace)) {
-            // the UnsettledExecutions alarm watches the shared namespace: another one would never fire it
-            throw new IllegalStateException(EnvVars.METRICS_NAMESPACE + " is " + namespace + ", the code emits to "
-                    + MetricNames.NAMESPACE);
-        }
         EmfMetrics metrics = EmfMetrics.toStdout(ReconcilerHandler.COMPONENT);
         ExecutionReconciler reconciler = new ExecutionReconciler(
-                new ExecutionLedger(dynamo, resources.executionsTable(), resources.disclosuresTable(), wiring.clock()),
-                new ExecutionQueries(dynamo, resources.executionsTable()),
-                new DeadLetterScan(sqs, resources.downloadDlqUrl(), resources.persistDlqUrl()),
-                new LiveQueues(sqs, resources.downloadQueueUrl(), resources.persistQueueUrl()),
+                new ExecutionLedger(dynamo, wiring.require(EnvVars.EXECUTIONS_TABLE), wiring.require(EnvVars.DISCLOSURES_TABLE),
+                        wiring.clock()),
+                new ExecutionQueries(dynamo, wiring.require(EnvVars.EXECUTIONS_TABLE)),
+                new DeadLetterScan(sqs, wiring.require(EnvVars.DOWNLOAD_DLQ_URL), wiring.require(EnvVars.PERSIST_DLQ_URL)),
+                new LiveQueues(sqs, wiring.require(EnvVars.DOWNLOAD_QUEUE_URL), wiring.require(EnvVars.PERSIST_QUEUE_URL)),
                 horizon, DRAINED_GRACE, metrics, wiring.clock());
         return wiring.announce(new ReconcilerHandler(reconciler, metrics));
     }

@@ -56,6 +56,9 @@ public final class EmfMetrics implements PipelineMetrics {
     @Override public void downloadedBytes(long bytes) { add(MetricIdentity.DOWNLOADED_BYTES, bytes, null); }
     @Override public void stored() { add(MetricIdentity.STORED, 1, null); }
     @Override public void alreadyPresent() { add(MetricIdentity.ALREADY_PRESENT, 1, null); }
+
+    /** Disclosures a listing found stored by an earlier execution (the lister counts them, not the persister). */
+    public void alreadyPresent(long count) { add(MetricIdentity.ALREADY_PRESENT, count, null); }
     @Override public void retried(String reason) { add(MetricIdentity.RETRIES, 1, null); }
 
     @Override

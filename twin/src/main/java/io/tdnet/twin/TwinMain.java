@@ -2,6 +2,8 @@ package io.tdnet.twin;
 
 import io.tdnet.model.DisclosureId;
 import io.tdnet.model.EnvVars;
+import io.tdnet.model.ExecutionStatus;
+import io.tdnet.model.ExecutionSummary;
 import io.tdnet.faketdnet.FakeDay;
 import io.tdnet.faketdnet.FakeTdnet;
 import io.tdnet.faketdnet.Fault;
@@ -23,11 +25,15 @@ import java.util.List;
  * the twin — the fake TDnet (default: the busy day, {@value #BUSY_DAY_ROWS} rows with transient and
  * permanent faults) or {@code U} → the scheduled lister Lambda → downloader Lambdas → persister Lambdas —
  * then the {@code collect} summary, where each function's log is, the figures (invocations, cold starts,
- * p50/p99, max requests in any 1 s at TDnet) and the three cross-checks. Exit 0 when the day settled with
- * every disclosure accounted for and every check passed, else 1.
+ * p50/p99, max requests in any 1 s at TDnet); then the same date again, as the next scheduled run would
+ * (on the fake: a few new rows and one stored row withdrawn), and the three cross-checks over both runs. Exit codes as {@code collect}'s:
+ * 0 settled without failures, 3 settled with recorded failures, 4 the list could not be read; 1 when the
+ * day did not settle with every disclosure accounted for, or a cross-check failed.
  */
 public final class TwinMain {
     static final int BUSY_DAY_ROWS = 2_694;
+    /** New rows of the intraday re-run on the fake TDnet. */
+    static final int RERUN_ADDED = 5;
     static final LocalDate DEFAULT_DATE = LocalDate.of(2026, 2, 13);
     private static final Duration DAY_TIMEOUT = Duration.ofMinutes(60);
 
@@ -37,7 +43,8 @@ public final class TwinMain {
         System.exit(run(args, System.out));
     }
 
-    static int run(String[] args, PrintStream out) throws Exception {
+    /** Runs the command with its arguments; returns the exit code. */
+    public static int run(String[] args, PrintStream out) throws Exception {
         LocalDate date = DEFAULT_DATE;
         String rate = null;
         String tdnetUrl = null;
@@ -63,25 +70,51 @@ public final class TwinMain {
         Path work = Files.createTempDirectory("tdnet-twin-");
         FakeTdnet fake = tdnetUrl == null ? FakeTdnet.start() : null;
         try {
+            FakeDay day = null;
             if (fake != null) {
-                busyDay(fake, date, rows);
+                day = busyDay(fake, date, rows);
                 tdnetUrl = fake.baseUrl();
             }
             out.printf("twin of %s: TDnet %s, rate %s, work dir %s%n", template.stackName(), tdnetUrl,
                     template.functions().get(0).environment().get(EnvVars.TDNET_RATE), work);
             try (AwsTwin twin = AwsTwin.start(template, tdnetUrl, work)) {
                 DayRun run = twin.runDay(date, DAY_TIMEOUT);
-                print(run, fake == null ? List.of() : fake.requests(), twin, out);
-                boolean exact = run.settled() && run.summary().map(s -> s.allAccountedFor()).orElse(false);
-                return exact && run.checksPassed() ? 0 : 1;
+                print(run, fake == null ? List.of() : fake.requests(), twin, out, false);
+                if (!run.settled()) return exitCode(run);
+                // the next scheduled run of the same day, as production's crons run it several times a day: it
+                // finds what the first stored (AlreadyPresent) and marks a stored row TDnet withdrew since
+                if (day != null) {
+                    DisclosureId stored = day.ids().get(0); // index 0 carries no fault (busyDay): stored by the first run
+                    day.addDisclosures(RERUN_ADDED);
+                    day.withdraw(stored);
+                    fake.clearRequests();
+                }
+                DayRun rerun = twin.runDay(date, DAY_TIMEOUT);
+                out.println("intraday re-run of the same date" + (day == null ? "" : " (" + RERUN_ADDED
+                        + " new rows, one stored row withdrawn by TDnet)") + "; the checks cover both runs:");
+                print(rerun, fake == null ? List.of() : fake.requests(), twin, out, true);
+                // the day's code (collect's), judged by the checks over both runs; 1 if the re-run is not exact
+                int dayCode = exitCode(new DayRun(run.date(), run.lister(), run.summary(), run.settled(), run.wallTime(),
+                        run.figures(), rerun.checks()));
+                boolean rerunExact = rerun.settled() && rerun.summary().map(ExecutionSummary::allAccountedFor).orElse(false);
+                return rerunExact ? dayCode : 1;
             }
         } finally {
             if (fake != null) fake.close();
         }
     }
 
+    /** 0 / 3 / 4 as {@code collect} by the settled status; 1 when not settled exactly or a check failed. */
+    static int exitCode(DayRun run) {
+        boolean exact = run.settled() && run.summary().map(ExecutionSummary::allAccountedFor).orElse(false);
+        if (!run.checksPassed()) return 1;
+        if (run.summary().map(s -> s.status() == ExecutionStatus.FAILED).orElse(false)) return 4;
+        if (!exact) return 1;
+        return run.summary().get().status() == ExecutionStatus.COMPLETED ? 0 : 3;
+    }
+
     /** The busy day: transient faults (503, 429 + Retry-After, resets, stalls) and permanent ones (404, HTML 200, off-origin). */
-    static void busyDay(FakeTdnet fake, LocalDate date, int rows) {
+    static FakeDay busyDay(FakeTdnet fake, LocalDate date, int rows) {
         FakeDay day = fake.addDay(date, rows, 2026_02_13L);
         List<DisclosureId> ids = day.ids();
         for (int i = 0; i < ids.size(); i++) {
@@ -97,9 +130,10 @@ public final class TwinMain {
             }
         }
         day.addRejectedRow("https://example.com/off-origin.pdf");
+        return day;
     }
 
-    static void print(DayRun run, List<RecordedRequest> tdnetRequests, AwsTwin twin, PrintStream out) {
+    static void print(DayRun run, List<RecordedRequest> tdnetRequests, AwsTwin twin, PrintStream out, boolean checks) {
         out.println(run.summaryLine());
         if (!run.settled()) out.println("NOT SETTLED within the timeout");
         out.println("logs: " + twin.logDir());
@@ -111,6 +145,7 @@ public final class TwinMain {
         if (!tdnetRequests.isEmpty()) {
             out.printf("TDnet: %,d requests, at most %d in any 1 s%n", tdnetRequests.size(), maxInOneSecond(tdnetRequests));
         }
+        if (!checks) return;
         for (CheckReport check : run.checks()) {
             out.println(check.report());
         }

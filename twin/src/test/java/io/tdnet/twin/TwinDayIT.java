@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A small day end to end through the twin (issue 14): scheduled lister → downloader → persister, SnapStart
- * credentials only, and the three cross-checks. While the handlers force environment credentials, every
+ * credentials only, an intraday re-run of the same date, and the three cross-checks over both runs. While the handlers force environment credentials, every
  * AWS call fails at the first invocation and this test fails naming it.
  */
 @ExtendWith(TwinExtension.class)
@@ -37,6 +37,21 @@ class TwinDayIT {
     }
 
     @Test
+    void anIntradayRerunFindsWhatTheFirstStoredAndStoresOnlyTheNewRows(TwinExtension.Fixture fixture) {
+        DayRun first = fixture.dayRun();
+        DayRun rerun = fixture.rerun();
+        assertThat(rerun.settled()).as(rerun.summaryLine()).isTrue();
+        ExecutionSummary before = first.summary().orElseThrow();
+        ExecutionSummary after = rerun.summary().orElseThrow();
+        assertThat(after.executionId()).isNotEqualTo(before.executionId());
+        assertThat(after.allAccountedFor()).as(rerun.summaryLine()).isTrue();
+        assertThat(after.stored()).as("only the new rows").isEqualTo(TwinExtension.ADDED);
+        assertThat(after.withdrawn()).as("the row TDnet withdrew").isEqualTo(1);
+        assertThat(after.alreadyPresent()).as(rerun.summaryLine()).isEqualTo(before.stored() - 1);
+        assertThat(after.failed()).as("the permanent 404 again").isEqualTo(1);
+    }
+
+    @Test
     void everyCallIsAllowedByItsRoleAndEveryGrantIsUsedOrListed(TwinExtension.Fixture fixture) {
         assertPassed(check(fixture, "IAM"));
     }
@@ -52,7 +67,7 @@ class TwinDayIT {
     }
 
     private static CheckReport check(TwinExtension.Fixture fixture, String name) {
-        return fixture.dayRun().checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return fixture.rerun().checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static void assertPassed(CheckReport report) {

@@ -48,6 +48,63 @@ class TwinDefectsIT {
     }
 
     @Test
+    void anAlarmOnAnotherCustomNamespaceFailsTheMetricCheck(TwinExtension.Fixture fixture) {
+        fixture.dayRun();
+        AwsTwin twin = fixture.twin();
+        JsonNode json = twin.template().json();
+        for (JsonNode resource : json.path("Resources")) {
+            JsonNode p = resource.path("Properties");
+            if (resource.path("Type").asText().equals("AWS::CloudWatch::Alarm") && p.path("MetricName").asText().equals("Executions")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) p).put("Namespace", "TdnetPipeline-old");
+            }
+        }
+        CheckReport metrics = check(twin, twin.template().withJson(json), "metric identity");
+        assertThat(metrics.failures()).anySatisfy(f -> assertThat(f).contains("on namespace TdnetPipeline-old"));
+    }
+
+    @Test
+    void aGrantNoCallUsesFailsTheIamCheck(TwinExtension.Fixture fixture) {
+        fixture.dayRun();
+        AwsTwin twin = fixture.twin();
+        JsonNode json = twin.template().json();
+        for (JsonNode resource : json.path("Resources")) {
+            if (resource.path("Type").asText().equals("AWS::IAM::Policy")) {
+                // the grant EMF metrics never needed
+                ((ArrayNode) resource.path("Properties").path("PolicyDocument").path("Statement")).addObject()
+                        .put("Sid", "PutPipelineMetrics").put("Effect", "Allow")
+                        .put("Action", "cloudwatch:PutMetricData").put("Resource", "*");
+            }
+        }
+        CheckReport iam = check(twin, twin.template().withJson(json), "IAM");
+        assertThat(iam.failures()).anySatisfy(f -> assertThat(f)
+                .contains("granted cloudwatch:PutMetricData").contains("is used by no call and not listed"));
+    }
+
+    @Test
+    void aVariableNoFunctionReadsFailsTheEnvironmentCheck(TwinExtension.Fixture fixture) {
+        fixture.dayRun();
+        AwsTwin twin = fixture.twin();
+        JsonNode json = twin.template().json();
+        for (JsonNode resource : json.path("Resources")) {
+            if (resource.path("Type").asText().equals("AWS::Lambda::Function")) {
+                // the same-for-every-function environment: the stage, which no function reads
+                ((com.fasterxml.jackson.databind.node.ObjectNode) resource.path("Properties").path("Environment").path("Variables"))
+                        .put("TDNET_STAGE", "twin");
+            }
+        }
+        CheckReport environment = check(twin, twin.template().withJson(json), "environment");
+        assertThat(environment.failures()).anySatisfy(f -> assertThat(f)
+                .contains("the template sets TDNET_STAGE, which the function never reads"));
+    }
+
+    private static CheckReport check(AwsTwin twin, CloudFormationTemplate against, String name) {
+        CheckReport report = twin.checks(against).stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        System.out.println(report.report());
+        assertThat(report.passed()).isFalse();
+        return report;
+    }
+
+    @Test
     void anUnknownTemplateExpressionOnTheDashboardIsRefusedNotIgnored(TwinExtension.Fixture fixture) {
         JsonNode json = fixture.twin().template().json();
         for (JsonNode resource : json.path("Resources")) {

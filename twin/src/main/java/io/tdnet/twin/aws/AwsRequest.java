@@ -22,6 +22,20 @@ import java.util.regex.Pattern;
  * @param authorizations the (action, resource) pairs IAM must allow
  */
 record AwsRequest(String operation, List<Authorization> authorizations) {
+    /**
+     * The authorizations the call needed to get the answer it got. S3 answers a GET or HEAD of a missing
+     * key with 404 only to a caller allowed {@code s3:ListBucket} on the bucket, and with 403 to anyone
+     * else — so a 404 there needed ListBucket too (the downloader's "is it stored yet?" HEAD relies on it).
+     */
+    List<Authorization> answered(int status) {
+        if (status != 404 || !(operation.equals("HeadObject") || operation.equals("GetObject"))) return authorizations;
+        List<Authorization> needed = new java.util.ArrayList<>(authorizations);
+        String objectArn = authorizations.get(0).resource();
+        String bucketArn = objectArn.substring(0, objectArn.indexOf('/'));
+        needed.add(new Authorization("s3:ListBucket", bucketArn));
+        return needed;
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DELETE_KEY = Pattern.compile("<Key>(.*?)</Key>", Pattern.DOTALL);
 

@@ -155,7 +155,7 @@ public final class TwinGateway implements AutoCloseable {
                 error = "UnsupportedService";
                 refuse(exchange, service, error, "the twin does not serve " + service);
             }
-            calls.add(new RecordedCall(at, principal.get(), service, request.operation(), request.authorizations(), status, error));
+            calls.add(new RecordedCall(at, principal.get(), service, request.operation(), request.answered(status), status, error));
         } catch (IOException | RuntimeException e) {
             log.warn("gateway request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             throw e instanceof IOException io ? io : new IOException(e);

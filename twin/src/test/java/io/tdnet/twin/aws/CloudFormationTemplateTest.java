@@ -32,7 +32,8 @@ class CloudFormationTemplateTest {
         assertThat(downloader.environment())
                 .containsEntry("TDNET_BUCKET", "tdnet-archive-twin-123456789012")
                 .containsEntry("TDNET_DOWNLOAD_QUEUE_URL", PREFIX + "tdnet-download-twin")
-                .containsEntry("TDNET_EXECUTIONS_TABLE", "tdnet-executions-twin");
+                .containsEntry("TDNET_PERSIST_QUEUE_URL", PREFIX + "tdnet-persist-twin")
+                .doesNotContainKey("TDNET_EXECUTIONS_TABLE"); // each function gets only what it reads
         assertThat(template.statementsOf(downloader.logicalId())).isNotEmpty();
     }
 
