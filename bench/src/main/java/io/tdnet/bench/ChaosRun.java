@@ -183,13 +183,7 @@ public final class ChaosRun {
     }
 
     private static void awaitDrained(LocalPipeline pipeline) throws InterruptedException {
-        pipeline.startWorkers();
-        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-        int drained = 0;
-        while (drained < 4 && System.nanoTime() < deadline) {
-            drained = pipeline.queuesDrained() ? drained + 1 : 0;
-            Thread.sleep(250);
-        }
+        pipeline.runUntilDrained(SETTLE_TIMEOUT);
     }
 
     // ---------------------------------------------------------------- the invariants

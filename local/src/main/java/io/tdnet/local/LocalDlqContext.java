@@ -88,13 +88,7 @@ public final class LocalDlqContext implements DlqContext, AutoCloseable {
     private FollowUpResult settleLocally(RedriveReport report) throws InterruptedException {
         if (report.dryRun() || report.moved().isEmpty()) return FollowUpResult.followed(List.of());
         try (LocalPipeline pipeline = new LocalPipeline(environment(), collectOptions.get(), clock)) {
-            pipeline.startWorkers();
-            long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-            int drained = 0;
-            while (drained < 4 && System.nanoTime() < deadline) {
-                drained = pipeline.queuesDrained() ? drained + 1 : 0;
-                Thread.sleep(250);
-            }
+            pipeline.runUntilDrained(SETTLE_TIMEOUT);
             pipeline.stopWorkers();
             pipeline.reconcileAll(); // what the redrive left unsettled (a message dead-lettered again) settles now
             List<FollowUpResult.Settlement> settlements = new ArrayList<>();

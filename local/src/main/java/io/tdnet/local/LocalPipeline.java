@@ -203,6 +203,20 @@ public final class LocalPipeline implements AutoCloseable {
         return reconciler;
     }
 
+    /**
+     * Starts the workers and returns once both work queues have read empty on four polls in a row (a
+     * message in flight between the two queues is not missed), or when {@code timeout} has passed.
+     */
+    public void runUntilDrained(Duration timeout) throws InterruptedException {
+        startWorkers();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int drained = 0;
+        while (drained < 4 && System.nanoTime() < deadline) {
+            drained = queuesDrained() ? drained + 1 : 0;
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
     /** Visible + in-flight + delayed messages of both work queues are all zero. */
     public boolean queuesDrained() {
         return depth(environment.resources().downloadQueueUrl()) == 0 && depth(environment.resources().persistQueueUrl()) == 0;
