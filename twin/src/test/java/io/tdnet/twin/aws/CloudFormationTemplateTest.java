@@ -20,7 +20,8 @@ class CloudFormationTemplateTest {
     @Test
     void functionsComeFromTheTemplateWithTheirJarsAndResolvedEnvironment() {
         assertThat(template.functions()).extracting(FunctionSpec::functionName)
-                .containsExactlyInAnyOrder("tdnet-lister-twin", "tdnet-downloader-twin", "tdnet-persister-twin");
+                .containsExactlyInAnyOrder("tdnet-lister-twin", "tdnet-downloader-twin", "tdnet-persister-twin",
+                        "tdnet-reconciler-twin");
         FunctionSpec downloader = template.functions().stream()
                 .filter(f -> f.functionName().equals("tdnet-downloader-twin")).findFirst().orElseThrow();
         assertThat(downloader.handler()).isEqualTo("io.tdnet.downloader.DownloaderHandler::handleRequest");
@@ -33,7 +34,8 @@ class CloudFormationTemplateTest {
                 .containsEntry("TDNET_BUCKET", "tdnet-archive-twin-123456789012")
                 .containsEntry("TDNET_DOWNLOAD_QUEUE_URL", PREFIX + "tdnet-download-twin")
                 .containsEntry("TDNET_PERSIST_QUEUE_URL", PREFIX + "tdnet-persist-twin")
-                .doesNotContainKey("TDNET_EXECUTIONS_TABLE"); // each function gets only what it reads
+                .containsEntry("TDNET_EXECUTIONS_TABLE", "tdnet-executions-twin") // failed attempts on PENDING rows
+                .doesNotContainKey("TDNET_DISCLOSURES_TABLE"); // each function gets only what it reads
         assertThat(template.statementsOf(downloader.logicalId())).isNotEmpty();
     }
 
@@ -43,12 +45,12 @@ class CloudFormationTemplateTest {
                 .findFirst().orElseThrow();
         assertThat(download.url()).isEqualTo(PREFIX + "tdnet-download-twin");
         assertThat(download.visibilityTimeout()).isEqualTo(300);
-        assertThat(download.retentionPeriod()).isEqualTo(14 * 24 * 3600);
+        assertThat(download.retentionPeriod()).isEqualTo(7 * 24 * 3600); // its DLQ keeps 14 days (QueueRetention)
         assertThat(download.deadLetterTargetArn()).isEqualTo("arn:aws:sqs:ap-northeast-1:123456789012:tdnet-download-dlq-twin");
         assertThat(download.maxReceiveCount()).isEqualTo(12);
         assertThat(template.queues()).hasSize(4);
         assertThat(template.tables()).extracting(TableDeclaration::name)
-                .containsExactlyInAnyOrder("tdnet-disclosures-twin", "tdnet-executions-twin");
+                .containsExactlyInAnyOrder("tdnet-disclosures-twin", "tdnet-executions-twin", "tdnet-pacer-twin");
         assertThat(template.buckets()).containsExactly("tdnet-archive-twin-123456789012");
         assertThat(template.outputs())
                 .containsEntry("BucketName", "tdnet-archive-twin-123456789012")
@@ -65,10 +67,10 @@ class CloudFormationTemplateTest {
         assertThat(downloads.batchSize()).isEqualTo(5);
         assertThat(downloads.maximumConcurrency()).isEqualTo(2);
         assertThat(downloads.reportBatchItemFailures()).isTrue();
-        assertThat(template.schedules()).singleElement().satisfies(s -> {
-            assertThat(template.function(s.functionLogicalIds().get(0)).functionName()).isEqualTo("tdnet-lister-twin");
-            assertThat(s.input()).isEqualTo("{}");
-        });
+        assertThat(template.schedules()).hasSize(2)
+                .extracting(s -> template.function(s.functionLogicalIds().get(0)).functionName())
+                .containsExactlyInAnyOrder("tdnet-lister-twin", "tdnet-reconciler-twin");
+        assertThat(template.schedules()).allSatisfy(s -> assertThat(s.input()).isEqualTo("{}"));
         assertThat(template.alarmMetrics()).anySatisfy(m -> assertThat(m.identity()).isEqualTo("Executions{Status=FAILED}"));
         assertThat(template.dashboardMetrics()).anySatisfy(m -> assertThat(m.metricName()).isEqualTo("Executions"));
     }
