@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * verdict on.
  *
  * <ul>
- *   <li>stored → a stored {@link PersistMessage} to the persist queue; done.
+ *   <li>stored → a stored {@link PersistMessage} to the persist queue, with the batch's others in one
+ *       SendMessageBatch ({@link PersistForwarder}) before the batch is reported; done once it is sent.
  *   <li>permanent failure → a failed {@link PersistMessage} (the persister records the outcome) and a
  *       copy of the original body in the download DLQ with {@link Names#ATTR_FAILURE_REASON},
  *       {@link Names#ATTR_FIRST_FAILURE_AT} and {@link Names#ATTR_SOURCE_QUEUE}; done. Both are sent
@@ -54,6 +55,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 public final class DownloadWorker implements MessageBatchHandler, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DownloadWorker.class);
     private static final int MAX_REASON_LENGTH = 1000;
+    /** The longest a stored document's persist message waits for others to share its SendMessageBatch. */
+    static final Duration MAX_HOLD = Duration.ofSeconds(10);
 
     private final PdfDownloader downloader;
     private final SqsClient sqs;
@@ -115,14 +118,16 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
     @Override
     public BatchOutcome handle(List<QueueMessage> batch, TimeLeft timeLeft) {
         Set<String> retry = new HashSet<>();
+        PersistForwarder forwarder = new PersistForwarder(sqs, resources.persistQueueUrl(), clock, MAX_HOLD);
         if (pool == null) {
             for (QueueMessage message : batch) {
-                if (!processInTime(message, timeLeft)) retry.add(message.messageId());
+                if (!processInTime(message, timeLeft, forwarder)) retry.add(message.messageId());
             }
+            retry.addAll(forwarder.finish());
             return new BatchOutcome(retry);
         }
         List<Future<Boolean>> results = new ArrayList<>();
-        for (QueueMessage message : batch) results.add(pool.submit(() -> processInTime(message, timeLeft)));
+        for (QueueMessage message : batch) results.add(pool.submit(() -> processInTime(message, timeLeft, forwarder)));
         for (int i = 0; i < batch.size(); i++) {
             try {
                 if (!results.get(i).get()) retry.add(batch.get(i).messageId());
@@ -133,21 +138,22 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
                 retry.add(batch.get(i).messageId());
             }
         }
+        retry.addAll(forwarder.finish());
         return new BatchOutcome(retry);
     }
 
-    private boolean processInTime(QueueMessage message, TimeLeft timeLeft) {
+    private boolean processInTime(QueueMessage message, TimeLeft timeLeft, PersistForwarder forwarder) {
         Duration left = timeLeft.remaining();
         if (left.compareTo(downloader.documentBudget()) < 0) {
             log.info("message {} not started: {} ms left, a document may need {} s; left for redelivery",
                     message.messageId(), left.toMillis(), downloader.documentBudget().toSeconds());
             return false;
         }
-        return process(message);
+        return process(message, forwarder);
     }
 
     /** Returns true when the message is done (may be deleted), false to leave it for redelivery. */
-    private boolean process(QueueMessage message) {
+    private boolean process(QueueMessage message, PersistForwarder forwarder) {
         try {
             DownloadMessage download;
             try {
@@ -163,7 +169,7 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
             MDC.put("execution_id", download.executionId());
             MDC.put("disclosure_id", id);
             try {
-                return process(message, download, id);
+                return process(message, download, id, forwarder);
             } catch (RuntimeException e) {
                 log.error("message {} left for redelivery: {}", message.messageId(), e.toString(), e);
                 return false;
@@ -182,10 +188,11 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
         else MDC.put(key, value);
     }
 
-    private boolean process(QueueMessage message, DownloadMessage download, String id) {
+    private boolean process(QueueMessage message, DownloadMessage download, String id, PersistForwarder forwarder) {
         DownloadResult result = downloader.download(download.disclosure());
         if (result instanceof DownloadResult.Stored stored) {
-            send(PersistMessage.stored(download.executionId(), download.disclosure(), stored.pdf()));
+            // done unless the forwarder reports its persist message unsent (see handle)
+            forwarder.add(message.messageId(), codec.encode(PersistMessage.stored(download.executionId(), download.disclosure(), stored.pdf())));
             return true;
         }
         if (result instanceof DownloadResult.PermanentFailure failure) {

@@ -109,6 +109,11 @@ final class PdfBody extends InputStream {
 
     /** Lower-case hex SHA-256 of what was read; call once, at the end. */
     String sha256Hex() {
-        return HexFormat.of().formatHex(sha256.digest());
+        return HexFormat.of().formatHex(sha256());
+    }
+
+    /** The SHA-256 of what was read; call once, at the end. */
+    byte[] sha256() {
+        return sha256.digest();
     }
 }

@@ -33,8 +33,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>If the final object already exists with its digest metadata (an earlier delivery stored it),
  *       it is returned without any request to TDnet.
  *   <li>The body must start with {@code %PDF-} and stay under the cap (permanent failures otherwise);
- *       it streams to S3, and an S3 failure while storing redoes the whole attempt (the SDK cannot
- *       replay a streamed body).
+ *       it is stored by the {@link ArchiveWriter} (one PutObject at the final key), and an S3 failure
+ *       while storing redoes the whole attempt.
  *   <li>Transient failures left after the in-process attempts become {@link DownloadResult.TransientFailure}
  *       for SQS to redeliver later; permanent ones {@link DownloadResult.PermanentFailure} at once.
  * </ul>
@@ -44,16 +44,17 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class PdfDownloader {
     private static final Logger log = LoggerFactory.getLogger(PdfDownloader.class);
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    static final String PDF_CONTENT_TYPE = "application/pdf";
 
     private final DownloaderConfig config;
-    private final PdfArchive archive;
+    private final ArchiveWriter archive;
     private final DownloadMetrics metrics;
     private final TdnetClient client;
 
     public PdfDownloader(DownloaderConfig config, Pacer pacer, S3Client s3, String bucket,
                          DownloadMetrics metrics, Clock clock) {
         this.config = config;
-        this.archive = new PdfArchive(s3, bucket, config.partSizeBytes());
+        this.archive = new ArchiveWriter(s3, bucket, config.partSizeBytes());
         this.metrics = metrics;
         this.client = new TdnetClient(config.origin(), pacer, config.http(), clock, new TdnetClient.Observer() {
             @Override
@@ -96,7 +97,7 @@ public final class PdfDownloader {
             return new DownloadResult.Stored(existing.get());
         }
         try {
-            StoredPdf stored = client.get(config.origin().pdf(id), "application/pdf", r -> store(id, finalKey, r));
+            StoredPdf stored = client.get(config.origin().pdf(id), PDF_CONTENT_TYPE, r -> store(finalKey, r));
             metrics.downloadedBytes(stored.bytes());
             return new DownloadResult.Stored(stored);
         } catch (TdnetFailure f) {
@@ -118,22 +119,19 @@ public final class PdfDownloader {
         return Optional.of("pdf_url " + Printable.of(pdfUrl, 200) + " is outside the TDnet origin " + origin + "; not fetched");
     }
 
-    /** The 200 answer's body: checked, streamed to S3 with its digest. */
-    private StoredPdf store(DisclosureId id, String finalKey, TdnetClient.Response response) throws IOException, TdnetFailure {
+    /** The 200 answer's body: checked, stored in S3 with its digest. */
+    private StoredPdf store(String finalKey, TdnetClient.Response response) throws IOException, TdnetFailure {
         long declared = response.contentLength();
         if (declared > config.maxPdfBytes()) {
             // Refused before reading: the component drops the socket with the body unread.
             throw TdnetFailure.permanent("body over " + config.maxPdfBytes() + " bytes (Content-Length " + declared + ")", 200);
         }
-        PdfBody body = null;
         try {
             BufferedInputStream in = new BufferedInputStream(response.body(), 64 * 1024);
             checkPdfMagic(in, declared);
-            body = new PdfBody(in, declared, config.maxPdfBytes());
-            return archive.store(finalKey, id, body, declared);
-        } catch (IOException e) {
-            if (body != null && body.overCap()) throw TdnetFailure.permanent(e.getMessage(), 200);
-            throw e;
+            return archive.store(new ArchiveWriter.Artifact(finalKey, PDF_CONTENT_TYPE, config.maxPdfBytes()), in, declared);
+        } catch (PdfBody.BodyOverCapException e) {
+            throw TdnetFailure.permanent(e.getMessage(), 200);
         } catch (RuntimeException e) {
             // S3 (or the SDK giving up on replaying the stream): not TDnet's fault; the attempt is redone.
             throw TdnetFailure.transientFailure("s3: " + e.getMessage(), 200, null, e);

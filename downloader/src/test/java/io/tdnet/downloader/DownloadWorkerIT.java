@@ -138,6 +138,15 @@ class DownloadWorkerIT {
     }
 
     @Test
+    void aResetInTheMiddleOfAMultipartUploadAbortsItAndTheRetryStoresTheDocument() {
+        Disclosure d = docs.get(9);
+        fake.setPdfSize(d.disclosureId(), 20_000_000); // declared, over one 8 MiB part: a multipart upload
+        fake.fault(d.disclosureId(), Fault.resetMidBody(1));
+        storeOne(d, rig.worker(rig.config())); // asserts no open upload and no other key is left
+        assertThat(rig.pdfRequests(d)).isEqualTo(2);
+    }
+
+    @Test
     void aSmallChunkedBodyIsStoredToo() {
         Disclosure d = docs.get(8);
         fake.fault(d.disclosureId(), Fault.chunked());
@@ -298,6 +307,51 @@ class DownloadWorkerIT {
         assertThat(fake.requests()).isEmpty();
     }
 
+    // ---- persist messages: one SendMessageBatch per batch, never lost --------------------------
+
+    @Test
+    void aBatchForwardsItsPersistMessagesInOneSendMessageBatch() {
+        List<Disclosure> eight = docs.subList(0, 8);
+        eight.forEach(rig::enqueue);
+        Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        DownloadWorker worker = rig.worker(rig.config(), rig.pacer(Rig.RATE), 1, rig.countingSqs(calls),
+                DownloadWorker.Queues.of(rig.stack.resources()));
+        int handled = 0;
+        int batches = 0;
+        while (handled < eight.size()) {
+            BatchOutcome outcome = rig.deliver(worker, 1);
+            assertThat(outcome.retry()).isEmpty();
+            handled += rig.lastBatch.size();
+            if (!rig.lastBatch.isEmpty()) batches++;
+        }
+        List<PersistMessage> persisted = rig.persisted();
+        assertThat(persisted).extracting(PersistMessage::disclosure).containsExactlyInAnyOrderElementsOf(eight);
+        persisted.forEach(p -> assertStored(p.disclosure(), p));
+        assertThat(calls).doesNotContainKey("sendMessage");
+        assertThat(calls.get("sendMessageBatch")).as("one per received batch").isEqualTo(batches);
+    }
+
+    @Test
+    void aPersistBatchThatCannotBeSentLeavesItsDownloadMessagesForRedelivery() {
+        Disclosure d = docs.get(10);
+        rig.enqueue(d);
+        var resources = rig.stack.resources();
+        String missingQueue = resources.persistQueueUrl() + "-missing";
+        DownloadWorker cut = rig.worker(rig.config(), rig.pacer(Rig.RATE), 1, rig.stack.sqs(),
+                new DownloadWorker.Queues(resources.downloadQueueUrl(), resources.downloadDlqUrl(), missingQueue));
+        BatchOutcome outcome = rig.deliver(cut, 5);
+        assertThat(outcome.retry()).containsExactly(rig.lastBatch.get(0).messageId()); // stored, but not forwarded: kept
+        assertThat(rig.persisted()).isEmpty();
+
+        // the redelivery finds the document stored and forwards it, without a second request to TDnet
+        rig.stack.sqs().changeMessageVisibility(b -> b.queueUrl(resources.downloadQueueUrl())
+                .receiptHandle(rig.lastBatch.get(0).receiptHandle()).visibilityTimeout(0));
+        fake.clearRequests();
+        assertThat(rig.deliver(rig.worker(rig.config()), 5).retry()).isEmpty();
+        assertStored(d, single(rig.persisted()));
+        assertThat(fake.requests()).isEmpty();
+    }
+
     @Test
     void theLambdaHandlerReportsTheMessagesToRetryAsBatchItemFailures() {
         Disclosure ok = docs.get(9);
@@ -356,7 +410,7 @@ class DownloadWorkerIT {
             byte[] stored = rig.stack.s3().getObjectAsBytes(b -> b.bucket(rig.stack.resources().bucket()).key(key)).asByteArray();
             assertThat(stored).isEqualTo(fake.pdfBytes(d.disclosureId()));
         }
-        assertThat(rig.stagingLeftovers()).isEmpty();
+        assertThat(rig.leftovers()).isEmpty();
         assertThat(rig.drain(rig.stack.resources().downloadDlqUrl())).isEmpty();
     }
 
@@ -378,7 +432,8 @@ class DownloadWorkerIT {
                 .isBefore(Instant.now().plusSeconds(1));
         assertThat(dlq.messageAttributes().get(Names.ATTR_SOURCE_QUEUE).stringValue())
                 .isEqualTo(rig.stack.resources().downloadQueueUrl());
-        assertThat(rig.keys("")).isEmpty(); // nothing in S3: no final object, no staging leftover
+        assertThat(rig.keys("")).isEmpty(); // nothing in S3: no object, no open upload
+        assertThat(rig.leftovers()).isEmpty();
         assertThat(rig.drain(rig.stack.resources().downloadQueueUrl())).isEmpty();
         assertThat(rig.downloadedBytes).isEmpty();
     }

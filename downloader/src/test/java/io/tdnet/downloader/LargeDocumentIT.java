@@ -80,7 +80,7 @@ class LargeDocumentIT {
         assertThat(rig.metadata(key)).containsEntry(S3Keys.META_SHA256, expected);
         assertThat(rig.stack.s3().headObject(b -> b.bucket(rig.stack.resources().bucket()).key(key)).contentLength())
                 .isEqualTo(600_000_000L);
-        assertThat(rig.stagingLeftovers()).isEmpty();
+        assertThat(rig.leftovers()).isEmpty();
         log.info("600 MB stored in {} ms with -Xmx{} MiB; heap peak (sum of pools) {} MiB", took.toMillis(),
                 Runtime.getRuntime().maxMemory() / MiB, peakHeap / MiB);
         assertThat(took).isLessThan(Duration.ofSeconds(60));

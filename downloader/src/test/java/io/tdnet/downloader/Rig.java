@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -79,10 +80,27 @@ final class Rig {
     }
 
     DownloadWorker worker(DownloaderConfig config, Pacer pacer, int threads) {
+        return worker(config, pacer, threads, stack.sqs(), DownloadWorker.Queues.of(stack.resources()));
+    }
+
+    DownloadWorker worker(DownloaderConfig config, Pacer pacer, int threads, SqsClient sqs, DownloadWorker.Queues queues) {
         PdfDownloader downloader = new PdfDownloader(config, pacer, stack.s3(), stack.resources().bucket(), metrics(),
                 Clock.systemUTC());
-        return new DownloadWorker(downloader, stack.sqs(), stack.resources(), codec, config.retry(), Clock.systemUTC(),
-                threads, AttemptLog.NONE);
+        return new DownloadWorker(downloader, sqs, queues, codec, config.retry(), Clock.systemUTC(), threads, AttemptLog.NONE);
+    }
+
+    /** The stack's SQS client, counting the calls made through it by operation (a proxy, not a mock: every call goes through). */
+    SqsClient countingSqs(Map<String, Integer> calls) {
+        SqsClient real = stack.sqs();
+        return (SqsClient) java.lang.reflect.Proxy.newProxyInstance(SqsClient.class.getClassLoader(), new Class<?>[] {SqsClient.class},
+                (proxy, method, args) -> {
+                    if (method.getDeclaringClass() != Object.class) calls.merge(method.getName(), 1, Integer::sum);
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** The disclosures of a generated day that carry a valid link, as the lister would enqueue them. */
@@ -154,8 +172,16 @@ final class Rig {
                 .contents().stream().map(S3Object::key).toList();
     }
 
-    List<String> stagingLeftovers() {
-        return keys(S3Keys.STAGING_PREFIX);
+    /**
+     * What a failed or finished upload must never leave: a key that is not a complete document's
+     * {@code pdf/YYYY/MM/DD/<id>.pdf}, or a multipart upload still open.
+     */
+    List<String> leftovers() {
+        List<String> odd = new ArrayList<>(keys("").stream()
+                .filter(k -> !k.matches(S3Keys.PDF_PREFIX + "\\d{4}/\\d{2}/\\d{2}/\\d{18}\\.pdf")).toList());
+        stack.s3().listMultipartUploads(b -> b.bucket(stack.resources().bucket())).uploads()
+                .forEach(u -> odd.add("open multipart upload of " + u.key()));
+        return odd;
     }
 
     Map<String, String> metadata(String key) {

@@ -108,6 +108,7 @@ public final class EmbeddedAwsStack implements AutoCloseable {
         // messages, so the DLQs keep theirs at least the 14 days they keep on AWS.
         this.ttlSupported = tables.ensureAll();
         ensureBucket();
+        abortDeadUploads();
         this.resources = new PipelineResources(
                 queueUrls.get(Names.DOWNLOAD_QUEUE),
                 queueUrls.get(Names.DOWNLOAD_DLQ),
@@ -299,6 +300,17 @@ public final class EmbeddedAwsStack implements AutoCloseable {
             s3.headBucket(b -> b.bucket(Names.BUCKET));
         } catch (NoSuchBucketException absent) {
             s3.createBucket(b -> b.bucket(Names.BUCKET));
+        }
+    }
+
+    /**
+     * One process per data directory: a multipart upload still open at start was left by a killed
+     * one (the stack's lifecycle rule aborts such uploads on AWS). Never visible, but it holds disk.
+     */
+    private void abortDeadUploads() {
+        for (var upload : s3.listMultipartUploads(b -> b.bucket(Names.BUCKET)).uploads()) {
+            log.info("aborting multipart upload of {} left by a killed process", upload.key());
+            s3.abortMultipartUpload(b -> b.bucket(Names.BUCKET).key(upload.key()).uploadId(upload.uploadId()));
         }
     }
 

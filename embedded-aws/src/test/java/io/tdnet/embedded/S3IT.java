@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 class S3IT extends StackFixture {
     private static final long FIFTY_MB = 50L * 1024 * 1024;
@@ -101,6 +102,36 @@ class S3IT extends StackFixture {
                 .multipartUpload(m -> m.parts(parts)));
         assertThat(s3.headObject(b -> b.bucket(Names.BUCKET).key(key)).contentLength())
                 .isEqualTo(part1.length + part2.length);
+    }
+
+    /** What the downloader's single PutObject relies on (ArchiveWriter), checked on S3Proxy as on S3. */
+    @Test
+    void aWrongSha256ChecksumIsRefusedAndNothingIsStored() {
+        S3Client s3 = stack.s3();
+        String sha256OfEmpty = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
+        assertThatThrownBy(() -> s3.putObject(b -> b.bucket(Names.BUCKET).key("pdf/x.pdf").checksumSHA256(sha256OfEmpty),
+                RequestBody.fromString("not empty")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThat(s3.listObjectsV2(b -> b.bucket(Names.BUCKET).prefix("pdf/")).contents()).isEmpty();
+        s3.putObject(b -> b.bucket(Names.BUCKET).key("pdf/x.pdf").checksumSHA256(sha256OfEmpty), RequestBody.empty());
+        assertThat(s3.headObject(b -> b.bucket(Names.BUCKET).key("pdf/x.pdf")).contentLength()).isZero();
+    }
+
+    @Test
+    void anUnfinishedMultipartUploadIsNotListedAndIfNoneMatchIsHonoured() {
+        S3Client s3 = stack.s3();
+        String key = "pdf/m.pdf";
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(Names.BUCKET).key(key)).uploadId();
+        String etag = s3.uploadPart(b -> b.bucket(Names.BUCKET).key(key).uploadId(uploadId).partNumber(1),
+                RequestBody.fromBytes(new byte[5 * 1024 * 1024])).eTag();
+        assertThat(s3.listObjectsV2(b -> b.bucket(Names.BUCKET).prefix("pdf/")).contents()).isEmpty();
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(Names.BUCKET).key(key))).isInstanceOf(NoSuchKeyException.class);
+        s3.completeMultipartUpload(b -> b.bucket(Names.BUCKET).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
+        assertThat(s3.headObject(b -> b.bucket(Names.BUCKET).key(key)).contentLength()).isEqualTo(5 * 1024 * 1024);
+        // A conditional write (not used by the downloader, which overwrites with the same bytes) is refused with 412.
+        assertThatThrownBy(() -> s3.putObject(b -> b.bucket(Names.BUCKET).key(key).ifNoneMatch("*"), RequestBody.fromString("x")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
     }
 
     @Test
