@@ -4,6 +4,7 @@ import io.tdnet.cli.view.ProgressPrinter;
 import io.tdnet.bench.BenchFigure;
 import io.tdnet.bench.BenchFiles;
 import io.tdnet.bench.CeilingModel;
+import io.tdnet.bench.CostModel;
 import io.tdnet.bench.ChildJvm;
 import io.tdnet.bench.EmulatorCeilings;
 import io.tdnet.bench.EndToEndBench;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
                 "politeness at R = 5 and 50, peak heap with a 600 MB document under -Xmx256m, start-up times.",
                 "`tdnet bench chaos` runs the randomized fault suite."})
 final class BenchCommand implements Callable<Integer> {
-    static final List<String> SECTIONS = List.of("end-to-end", "ceilings", "politeness", "memory", "start-up");
+    static final List<String> SECTIONS = List.of("end-to-end", "ceilings", "cost", "politeness", "memory", "start-up");
 
     @Spec CommandSpec spec;
 
@@ -48,7 +49,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
-            description = "Run only these sections: end-to-end, ceilings, politeness, memory, start-up (default: all).")
+            description = "Run only these sections: end-to-end, ceilings, cost, politeness, memory, start-up (default: all; "
+                    + "cost runs end-to-end for its counts).")
     List<String> only;
 
     @Option(names = "--disclosures", defaultValue = "2694", description = "Size of the busy day (default: ${DEFAULT-VALUE}).")
@@ -86,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
         boolean impolite = false;
 
         EndToEndBench.Result e2e = null;
-        if (sections.contains("end-to-end")) {
+        if (sections.contains("end-to-end") || sections.contains("cost")) {
             err.printf("bench: end-to-end, %,d disclosures unthrottled…%n", disclosures);
             err.flush();
             e2e = new EndToEndBench(disclosures, seed, downloadWorkers, persistWorkers, new ProgressPrinter(err, false, 10_000)).run();
@@ -131,6 +133,10 @@ final class BenchCommand implements Callable<Integer> {
                         "how much of the wall time the emulators explain"));
                 details.put("time_per_disclosure_ms", mix.millisByOperation());
             }
+        }
+
+        if (sections.contains("cost") && e2e != null) {
+            addCost(figures, details, e2e);
         }
 
         if (sections.contains("politeness")) {
@@ -220,6 +226,30 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return impolite ? ExitCodes.FATAL : ExitCodes.OK;
+    }
+
+    /** Calls per disclosure by service, and the AWS bill of a busy day and of a month from them ({@link CostModel}). */
+    private static void addCost(List<BenchFigure> figures, Map<String, Object> details, EndToEndBench.Result e2e) {
+        double meanPdf = e2e.pdfSizes().stream().mapToInt(Integer::intValue).average().orElse(0);
+        CostModel model = new CostModel(e2e.operations(), e2e.summary().stored(), meanPdf);
+        String s = "cost";
+        for (String service : List.of("sqs", "s3", "dynamodb")) {
+            figures.add(BenchFigure.of(s, "calls/disclosure " + service, round(model.perDisclosure(service), 3), "",
+                    "measured end to end"));
+        }
+        Map<String, Object> bills = new LinkedHashMap<>();
+        for (CostModel.Workload w : List.of(CostModel.Workload.busyDay(), CostModel.Workload.month())) {
+            List<CostModel.Line> lines = model.bill(w);
+            String prefix = w.name() + ": ";
+            for (CostModel.Line line : lines) {
+                figures.add(BenchFigure.of(s, prefix + line.service() + " " + line.item(), round(line.cost(), 4), "USD",
+                        String.format(Locale.ROOT, "$%.4f: %,.1f %s", line.cost(), line.quantity(), line.unit())));
+            }
+            figures.add(BenchFigure.of(s, prefix + "total", round(CostModel.total(lines), 2), "USD",
+                    String.format(Locale.ROOT, "%,d disclosures, ap-northeast-1 list prices, no free tier", w.disclosures())));
+            bills.put(w.name(), lines);
+        }
+        details.put("cost_usd", bills);
     }
 
     static String table(List<BenchFigure> figures) {

@@ -24,8 +24,10 @@
  * the batch is returned for redelivery, so the function timeout need only exceed one budget.
  *
  * <h2>Streaming</h2>
- * Bodies go to S3 as they arrive (known length: one streamed PutObject; unknown: 8 MiB multipart parts
- * through one buffer), to a staging key, then CopyObject to {@code pdf/YYYY/MM/DD/<id>.pdf} with the
- * sha256/bytes metadata; heap use does not grow with the document's size.
+ * {@link io.tdnet.downloader.ArchiveWriter} stores a body at {@code pdf/YYYY/MM/DD/<id>.pdf} in one
+ * PutObject with its sha256/bytes metadata (and S3's own SHA-256 checksum) when it fits in one 8 MiB
+ * part, else as a multipart upload through one reused part buffer that is completed only once the
+ * whole body was read; heap use does not grow with the document's size. The persist messages of a
+ * batch go out together ({@link io.tdnet.downloader.PersistForwarder}).
  */
 package io.tdnet.downloader;

@@ -30,8 +30,11 @@ public final class ArchiveStorage extends Construct {
 
     /** Overwritten or deleted PDFs stay recoverable this long. */
     static final Duration NONCURRENT_VERSION_EXPIRATION = Duration.days(90);
-    /** Staging objects are copied to their final key within one invocation; a day-old one is debris. */
-    static final Duration STAGING_EXPIRATION = Duration.days(1);
+    /**
+     * A multipart upload (a document over one part) is completed or aborted within one invocation; one
+     * still open a day later was left by a killed instance. Never visible, but its parts are billed.
+     */
+    static final Duration INCOMPLETE_UPLOAD_ABORT = Duration.days(1);
 
     private final Bucket bucket;
     private final Table disclosures;
@@ -49,23 +52,9 @@ public final class ArchiveStorage extends Construct {
                 .versioned(true)
                 .lifecycleRules(List.of(
                         LifecycleRule.builder()
-                                .id("expire-noncurrent-versions")
+                                .id("expire-noncurrent-versions-abort-dead-uploads")
                                 .noncurrentVersionExpiration(NONCURRENT_VERSION_EXPIRATION)
-                                .abortIncompleteMultipartUploadAfter(Duration.days(7))
-                                .build(),
-                        LifecycleRule.builder()
-                                .id("expire-staging")
-                                .prefix(S3Keys.STAGING_PREFIX)
-                                .expiration(STAGING_EXPIRATION)
-                                .noncurrentVersionExpiration(STAGING_EXPIRATION)
-                                .abortIncompleteMultipartUploadAfter(STAGING_EXPIRATION)
-                                .build(),
-                        LifecycleRule.builder()
-                                // The downloader deletes its staging object after the copy: in a
-                                // versioned bucket that leaves a delete marker to clean up.
-                                .id("remove-staging-delete-markers")
-                                .prefix(S3Keys.STAGING_PREFIX)
-                                .expiredObjectDeleteMarker(true)
+                                .abortIncompleteMultipartUploadAfter(INCOMPLETE_UPLOAD_ABORT)
                                 .build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();

@@ -315,20 +315,18 @@ public final class PipelineFunctions extends Construct {
 
     /**
      * Downloader: consumes the download queue (granted by its event source), forwards to the persist
-     * queue, moves permanent failures to the download DLQ itself, and writes objects under
-     * {@code pdf/} and {@code staging-} only.
+     * queue, moves permanent failures to the download DLQ itself, and writes objects under {@code pdf/}
+     * only (ArchiveWriter: one PutObject, or a multipart upload and a copy onto itself for its digest).
      */
     private static void grantDownloader(IRole role, PipelineQueues queues, ArchiveStorage storage) {
         role.addToPrincipalPolicy(statement("ForwardAndDeadLetter", List.of("sqs:SendMessage"),
                 List.of(queues.persistQueue().getQueueArn(), queues.downloadDlq().getQueueArn())));
         role.addToPrincipalPolicy(statement("StorePdfs",
-                // GetObject also covers HeadObject and the source side of CopyObject; the multipart
-                // actions let a failed upload of an unknown-length body be cleaned up.
-                List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject",
-                        "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"),
-                List.of(storage.bucket().arnForObjects(S3Keys.PDF_PREFIX + "*"),
-                        storage.bucket().arnForObjects(S3Keys.STAGING_PREFIX + "*"))));
-        // PdfArchive.existing() HEADs the final key and expects 404 when it is absent; without
+                // GetObject also covers HeadObject and the source side of the multipart upload's copy
+                // onto itself; PutObject covers the multipart calls; a failed upload is aborted.
+                List.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"),
+                List.of(storage.bucket().arnForObjects(S3Keys.PDF_PREFIX + "*"))));
+        // ArchiveWriter.existing() HEADs the final key and expects 404 when it is absent; without
         // s3:ListBucket on the bucket S3 answers 403 instead, and every first download would fail.
         role.addToPrincipalPolicy(statement("TellMissingFromForbidden", List.of("s3:ListBucket"),
                 List.of(storage.bucket().getBucketArn())));

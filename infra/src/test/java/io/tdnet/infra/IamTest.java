@@ -115,14 +115,13 @@ class IamTest {
     }
 
     @Test
-    void downloaderConsumesForwardsDeadLettersAndWritesOnlyPdfAndStagingObjects() {
+    void downloaderConsumesForwardsDeadLettersAndWritesOnlyPdfObjects() {
         Set<String> expected = common(ResourceNames.DOWNLOADER_FUNCTION);
         add(expected, CONSUME, queue(Names.DOWNLOAD_QUEUE));
         expected.add("sqs:SendMessage " + queue(Names.PERSIST_QUEUE));
         expected.add("sqs:SendMessage " + queue(Names.DOWNLOAD_DLQ));
-        add(expected, Set.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject",
-                        "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"),
-                bucket() + "/" + S3Keys.PDF_PREFIX + "*", bucket() + "/" + S3Keys.STAGING_PREFIX + "*");
+        add(expected, Set.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"),
+                bucket() + "/" + S3Keys.PDF_PREFIX + "*");
         // HeadObject of a missing key answers 404 only with ListBucket (403 otherwise)
         expected.add("s3:ListBucket " + bucket());
         // the count and time of a failed attempt on the PENDING outcome row (DownloadAttempts)
@@ -156,8 +155,7 @@ class IamTest {
                     for (Object resource : list(statement.get("Resource"))) {
                         String r = flatten(resource);
                         boolean wildcardAll = r.equals("*");
-                        boolean scopedObjects = r.endsWith("/" + S3Keys.PDF_PREFIX + "*")
-                                || r.endsWith("/" + S3Keys.STAGING_PREFIX + "*");
+                        boolean scopedObjects = r.endsWith("/" + S3Keys.PDF_PREFIX + "*");
                         if (wildcardAll || (r.contains("*") && !scopedObjects)) {
                             offending.add(id + " resource " + r + " for " + actions);
                         }

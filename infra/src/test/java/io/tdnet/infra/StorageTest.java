@@ -52,19 +52,13 @@ class StorageTest {
     }
 
     @Test
-    void lifecycleExpiresNoncurrentVersionsAndStagingObjectsAndAbortsUploads() {
+    void lifecycleExpiresNoncurrentVersionsAndAbortsDeadUploadsAfterADay() {
         Map<String, Object> bucket = t.ofType("AWS::S3::Bucket").values().iterator().next();
         List<Object> rules = list(map(bucket.get("LifecycleConfiguration")).get("Rules"));
-        assertThat(rules).anySatisfy(r -> {
+        assertThat(rules).singleElement().satisfies(r -> {
             Map<String, Object> rule = map(r);
             assertThat(rule).doesNotContainKey("Prefix");
             assertThat(rule.get("NoncurrentVersionExpiration")).isEqualTo(Map.of("NoncurrentDays", 90));
-            assertThat(rule.get("Status")).isEqualTo("Enabled");
-        });
-        assertThat(rules).anySatisfy(r -> {
-            Map<String, Object> rule = map(r);
-            assertThat(rule.get("Prefix")).isEqualTo(S3Keys.STAGING_PREFIX);
-            assertThat(rule.get("ExpirationInDays")).isEqualTo(1);
             assertThat(rule.get("AbortIncompleteMultipartUpload")).isEqualTo(Map.of("DaysAfterInitiation", 1));
             assertThat(rule.get("Status")).isEqualTo("Enabled");
         });

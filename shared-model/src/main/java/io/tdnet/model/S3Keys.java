@@ -7,21 +7,12 @@ public final class S3Keys {
     private S3Keys() {}
 
     public static final String PDF_PREFIX = "pdf/";
-    /**
-     * Uploads land here first and are copied to the final key with their sha256 as metadata. A flat
-     * prefix, not a folder: a filesystem-backed S3 (S3Proxy locally) removes a folder when its last
-     * object is deleted, racing with a concurrent upload into the same folder.
-     */
-    public static final String STAGING_PREFIX = "staging-";
+    /** User metadata of a stored document: its own SHA-256 (hex) and size, written with it (ArchiveWriter). */
     public static final String META_SHA256 = "sha256";
     public static final String META_BYTES = "bytes";
 
     public static String pdfKey(LocalDate disclosedDate, DisclosureId id) {
         return String.format("%s%04d/%02d/%02d/%s.pdf", PDF_PREFIX,
                 disclosedDate.getYear(), disclosedDate.getMonthValue(), disclosedDate.getDayOfMonth(), id.value());
-    }
-
-    public static String stagingKey(DisclosureId id, String uploadToken) {
-        return STAGING_PREFIX + id.value() + "-" + uploadToken;
     }
 }

@@ -34,8 +34,6 @@ public final class IamCheck {
             Map.entry("sqs:GetQueueUrl", "granted by the SQS event source for AWS's poller"),
             Map.entry("sqs:ChangeMessageVisibility", "granted by the SQS event source for AWS's poller (visibility of failed batches)"),
             Map.entry("s3:AbortMultipartUpload", "cleans up a failed multipart upload; a run without upload failures does not call it"),
-            Map.entry("s3:ListMultipartUploadParts", "cleans up a failed multipart upload; a run without upload failures does not call it"),
-            Map.entry("s3:DeleteObject", "removes the staging object of a failed or duplicate upload; a clean run may not call it"),
             Map.entry("dynamodb:DeleteItem", "the lister deletes stale plan rows when it re-plans a dead lister's LISTING execution; a clean run never re-plans"),
             Map.entry("ReadAndWithdrawDisclosures dynamodb:UpdateItem", "marks a disclosure that an EARLIER run stored and TDnet "
                     + "has withdrawn since; a day's first run has none (its withdrawn rows were never stored). The twin "
