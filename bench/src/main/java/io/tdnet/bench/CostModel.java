@@ -52,11 +52,17 @@ public final class CostModel {
      */
     static final double IDLE_POLLS_PER_DAY = 2 * 5 * 3 * 60 * 24;
     /**
-     * Durations measured by the AWS twin ({@code ./tdnet twin}, p50 per invocation, ms): see the issue-18
-     * note for the run. A downloader invocation of 5 documents at R = 1 waits for its slots, so its
-     * duration grows with the rate, not with the work.
+     * Durations measured by the AWS twin (TwinDayIT, 2026-12-02, issue 18's branch; a 60-row day at the
+     * stack's default R = 1, on a shared 2-core machine): the downloader ran 17 invocations for 62
+     * documents at p50 11,982 ms, the persister 60 invocations at p50 587 ms, the lister p50 2,401 ms for
+     * its one list page, the reconciler p50 35 ms. Per document that is the downloader's p50 × 17 / 62
+     * (it waits for its slots in the shared schedule: its time follows R, not the work) and the
+     * persister's p50 × 60 / 62.
      */
-    static final double DOWNLOADER_P50_MS = 5_600, LISTER_P50_MS = 40_000, PERSISTER_P50_MS = 400, RECONCILER_P50_MS = 1_500;
+    static final double DOWNLOADER_MS_PER_DOCUMENT = 11_982.0 * 17 / 62, PERSISTER_MS_PER_DOCUMENT = 587.0 * 60 / 62;
+    static final double LISTER_P50_MS = 2_401, RECONCILER_P50_MS = 35;
+    /** A listing of more than one page waits one slot (1 s at R = 1) per further page. */
+    static final double LISTER_MS_PER_EXTRA_PAGE = 1_000;
     /** TDnet list pages hold 100 rows. */
     static final int ROWS_PER_PAGE = 100;
     /**
@@ -152,9 +158,10 @@ public final class CostModel {
         double downloads = Math.ceil(n / DOWNLOADER_BATCH);
         double persists = Math.ceil(n / PERSISTER_BATCH);
         double listings = (double) w.listingsPerDay() * w.businessDays();
-        double gbSeconds = downloads * DOWNLOADER_P50_MS / 1000 * DOWNLOADER_GB
-                + persists * PERSISTER_P50_MS / 1000 * PERSISTER_GB
-                + listings * LISTER_P50_MS / 1000 * LISTER_GB;
+        double pagesPerListing = Math.ceil(perDay / ROWS_PER_PAGE);
+        double gbSeconds = n * DOWNLOADER_MS_PER_DOCUMENT / 1000 * DOWNLOADER_GB
+                + n * PERSISTER_MS_PER_DOCUMENT / 1000 * PERSISTER_GB
+                + listings * (LISTER_P50_MS + (pagesPerListing - 1) * LISTER_MS_PER_EXTRA_PAGE) / 1000 * LISTER_GB;
         lines.add(new Line("Lambda", "GB-seconds (downloader, persister, lister)", gbSeconds, "GB-s", gbSeconds * LAMBDA_GB_SECOND));
         double invocations = downloads + persists + listings;
         lines.add(new Line("Lambda", "requests", invocations, "invocations", invocations * LAMBDA_PER_REQUEST));
