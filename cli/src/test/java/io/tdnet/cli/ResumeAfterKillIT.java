@@ -74,10 +74,15 @@ class ResumeAfterKillIT {
             }
             assertThat(ids).containsExactlyInAnyOrderElementsOf(day.ids().stream().map(DisclosureId::value).toList());
             assertThat(storedFiles(pdfs)).isEqualTo(total);
+            // what S3Proxy lists under pdf/: only complete <id>.pdf objects, no upload the kill cut short
+            try (var files = Files.walk(pdfs)) {
+                assertThat(files.filter(Files::isRegularFile).map(p -> pdfs.relativize(p).toString()))
+                        .hasSize(total).allMatch(key -> key.matches("\\d{4}/\\d{2}/\\d{2}/\\d{18}\\.pdf"));
+            }
         }
     }
 
-    /** PDFs under pdf/2026/02/13 (S3Proxy writes a temp file and renames it, so a .pdf is complete). */
+    /** PDFs under pdf/2026/02/13 (S3Proxy writes a temp file {@code <key>-<uuid>} and renames it, so a .pdf is complete). */
     private static long storedFiles(Path root) throws Exception {
         Path day = root.resolve("2026/02/13");
         if (!Files.isDirectory(day)) return 0;
