@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * instead of one SendMessage each. Used for one batch and then {@link #finish() finished}: the worker
  * reports a source message done only if its persist message was sent, so a crash before the send
  * means redelivery of the source (idempotent: the document is found stored), never a lost outcome.
- * A message is not held long: the batch is sent when it is full, or when its oldest entry has waited
- * {@code maxHold} (a slow document behind it does not delay the others' outcomes). Thread-safe.
+ * The batch is sent when it is full, when the next entry finds the oldest one held {@code maxHold}
+ * or longer (a slow batch sends its outcomes in several calls rather than late), and at the end of
+ * the batch. Thread-safe.
  */
 final class PersistForwarder {
     private static final Logger log = LoggerFactory.getLogger(PersistForwarder.class);
