@@ -243,7 +243,7 @@ final class BenchCommand implements Callable<Integer> {
             String prefix = w.name() + ": ";
             for (CostModel.Line line : lines) {
                 figures.add(BenchFigure.of(s, prefix + line.service() + " " + line.item(), round(line.cost(), 4), "USD",
-                        String.format(Locale.ROOT, "$%.4f: %,.1f %s", line.cost(), line.quantity(), line.unit())));
+                        String.format(Locale.ROOT, "$%.4f: %,.2f %s", line.cost(), line.quantity(), line.unit())));
             }
             figures.add(BenchFigure.of(s, prefix + "total", round(CostModel.total(lines), 2), "USD",
                     String.format(Locale.ROOT, "%,d disclosures, ap-northeast-1 list prices, no free tier", w.disclosures())));
