@@ -45,8 +45,8 @@ public record ByteRange(long first, long last) {
         }
         long first = Long.parseLong(m.group(1));
         long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));
-        if (last < first) return Optional.empty(); // invalid syntax per RFC 9110: ignored
         if (first >= size) throw new UnsatisfiableException();
+        if (last < first) return Optional.empty(); // invalid syntax per RFC 9110: ignored
         return Optional.of(new ByteRange(first, Math.min(last, size - 1)));
     }
 }
