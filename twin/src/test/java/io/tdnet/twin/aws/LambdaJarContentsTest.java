@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The parent pom's shade filters keep, of each AWS SDK service, only the model classes of the operations
  * the functions call (tools/lambda-sdk-classes.py). This test is the tripwire for a new call: every SDK
- * operation a function's own classes name must have its marshaller and builders in that function's jar.
+ * operation a function's own classes name must have its marshaller and builders in that function's jar,
+ * for each service the jar carries (shared wiring names S3 in the lister's jar, which has no S3).
  */
 class LambdaJarContentsTest {
     private static final Pattern REQUEST =
@@ -36,6 +37,9 @@ class LambdaJarContentsTest {
                 for (String operation : operations) {
                     String[] serviceAndName = operation.split("/");
                     String base = "software/amazon/awssdk/services/" + serviceAndName[0] + "/";
+                    if (jar.stream().noneMatch(e -> e.getName().startsWith(base))) {
+                        continue; // a service the function does not carry (shared wiring names it; this function never calls it)
+                    }
                     for (String entry : List.of("transform/" + serviceAndName[1] + "RequestMarshaller.class",
                             "model/" + serviceAndName[1] + "Request$BuilderImpl.class",
                             "model/" + serviceAndName[1] + "Response$BuilderImpl.class")) {
