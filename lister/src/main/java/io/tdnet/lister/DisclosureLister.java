@@ -54,6 +54,7 @@ public final class DisclosureLister {
     private final SqsClient sqs;
     private final String downloadQueueUrl;
     private final ExecutionIds executionIds;
+    private final boolean withXbrl;
     private final JsonCodec codec = new JsonCodec();
 
     /**
@@ -64,6 +65,18 @@ public final class DisclosureLister {
     public DisclosureLister(DayListingReader reader, ExecutionLedger ledger, ListingLeases leases, String holder,
                             Duration maxLeaseWait, DisclosureArchive archive, SqsClient sqs, String downloadQueueUrl,
                             ExecutionIds executionIds) {
+        this(reader, ledger, leases, holder, maxLeaseWait, archive, sqs, downloadQueueUrl, executionIds, false);
+    }
+
+    /**
+     * @param withXbrl the executions this lister plans fetch XBRL zips too: every message asks for the
+     *     XBRL, and a disclosure stored earlier without the XBRL its row links is planned again (PENDING:
+     *     its PDF is found in S3 without a request and counts as already present, its XBRL is fetched)
+     */
+    public DisclosureLister(DayListingReader reader, ExecutionLedger ledger, ListingLeases leases, String holder,
+                            Duration maxLeaseWait, DisclosureArchive archive, SqsClient sqs, String downloadQueueUrl,
+                            ExecutionIds executionIds, boolean withXbrl) {
+        this.withXbrl = withXbrl;
         this.reader = reader;
         this.ledger = ledger;
         this.leases = leases;
@@ -171,7 +184,13 @@ public final class DisclosureLister {
     /** @param queued what earlier unsettled executions of the date have queued, by the execution */
     private ListingPlan plan(DayListing listing, Map<DisclosureId, String> queued) {
         List<DisclosureId> ids = listing.disclosures().stream().map(Disclosure::disclosureId).toList();
-        Set<DisclosureId> stored = archive.storedAmong(ids);
+        Set<DisclosureId> stored = new java.util.HashSet<>(archive.storedAmong(ids));
+        if (withXbrl) {
+            // stored earlier without the XBRL the row links: planned again, for the XBRL
+            List<DisclosureId> linked = listing.disclosures().stream().filter(d -> d.xbrlUrl() != null)
+                    .map(Disclosure::disclosureId).filter(stored::contains).toList();
+            stored.removeAll(archive.withoutXbrlAmong(linked));
+        }
         List<Disclosure> pending = listing.disclosures().stream()
                 .filter(d -> !stored.contains(d.disclosureId()) && !queued.containsKey(d.disclosureId())).toList();
         List<DisclosureId> alreadyPresent = ids.stream().filter(stored::contains).toList();
@@ -191,7 +210,7 @@ public final class DisclosureLister {
             List<Disclosure> chunk = disclosures.subList(i, Math.min(i + 10, disclosures.size()));
             for (int j = 0; j < chunk.size(); j++) {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(j))
-                        .messageBody(codec.encode(DownloadMessage.of(executionId, chunk.get(j)))).build());
+                        .messageBody(codec.encode(DownloadMessage.of(executionId, chunk.get(j), withXbrl))).build());
             }
             sent += sendAll(entries);
         }
