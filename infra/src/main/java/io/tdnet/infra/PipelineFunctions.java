@@ -273,6 +273,8 @@ public final class PipelineFunctions extends Construct {
         env.put(EnvVars.TDNET_RATE, schedule.rateValue());
         env.put(EnvVars.PACER_TABLE, schedule.table().getTableName());
         env.put(EnvVars.MAX_PDF_BYTES, Long.toString(config.maxPdfBytes()));
+        env.put(EnvVars.MAX_XBRL_BYTES, Long.toString(io.tdnet.model.Tdnet.DEFAULT_MAX_XBRL_BYTES));
+        env.put(EnvVars.WITH_XBRL, schedule.withXbrlValue());
         env.put(EnvVars.USER_AGENT, config.userAgent());
         env.put(EnvVars.DOWNLOAD_QUEUE_URL, queues.downloadQueue().getQueueUrl());
         env.put(EnvVars.DOWNLOAD_DLQ_URL, queues.downloadDlq().getQueueUrl());
@@ -316,7 +318,8 @@ public final class PipelineFunctions extends Construct {
     /**
      * Downloader: consumes the download queue (granted by its event source), forwards to the persist
      * queue, moves permanent failures to the download DLQ itself, and writes objects under
-     * {@code pdf/} and {@code staging-} only.
+     * {@code pdf/} and {@code staging-} only, and XBRL zips under {@code xbrl/} (HEAD and one PutObject:
+     * a zip is checked whole before it is written, so there is nothing to copy or clean up).
      */
     private static void grantDownloader(IRole role, PipelineQueues queues, ArchiveStorage storage) {
         role.addToPrincipalPolicy(statement("ForwardAndDeadLetter", List.of("sqs:SendMessage"),
@@ -328,6 +331,8 @@ public final class PipelineFunctions extends Construct {
                         "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"),
                 List.of(storage.bucket().arnForObjects(S3Keys.PDF_PREFIX + "*"),
                         storage.bucket().arnForObjects(S3Keys.STAGING_PREFIX + "*"))));
+        role.addToPrincipalPolicy(statement("StoreXbrls", List.of("s3:GetObject", "s3:PutObject"),
+                List.of(storage.bucket().arnForObjects(S3Keys.XBRL_PREFIX + "*"))));
         // PdfArchive.existing() HEADs the final key and expects 404 when it is absent; without
         // s3:ListBucket on the bucket S3 answers 403 instead, and every first download would fail.
         role.addToPrincipalPolicy(statement("TellMissingFromForbidden", List.of("s3:ListBucket"),

@@ -123,6 +123,8 @@ class IamTest {
         add(expected, Set.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject",
                         "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"),
                 bucket() + "/" + S3Keys.PDF_PREFIX + "*", bucket() + "/" + S3Keys.STAGING_PREFIX + "*");
+        // XBRL zips: HEAD and one PutObject under xbrl/ only
+        add(expected, Set.of("s3:GetObject", "s3:PutObject"), bucket() + "/" + S3Keys.XBRL_PREFIX + "*");
         // HeadObject of a missing key answers 404 only with ListBucket (403 otherwise)
         expected.add("s3:ListBucket " + bucket());
         // the count and time of a failed attempt on the PENDING outcome row (DownloadAttempts)
@@ -157,7 +159,8 @@ class IamTest {
                         String r = flatten(resource);
                         boolean wildcardAll = r.equals("*");
                         boolean scopedObjects = r.endsWith("/" + S3Keys.PDF_PREFIX + "*")
-                                || r.endsWith("/" + S3Keys.STAGING_PREFIX + "*");
+                                || r.endsWith("/" + S3Keys.STAGING_PREFIX + "*")
+                                || r.endsWith("/" + S3Keys.XBRL_PREFIX + "*");
                         if (wildcardAll || (r.contains("*") && !scopedObjects)) {
                             offending.add(id + " resource " + r + " for " + actions);
                         }
