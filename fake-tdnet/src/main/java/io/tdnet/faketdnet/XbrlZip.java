@@ -49,7 +49,7 @@ public final class XbrlZip {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(buffer, StandardCharsets.UTF_8)) {
             String stem = fileName.replace(".zip", "");
-            zip.putNextEntry(new ZipEntry("XBRLData/Summary/tse-acedjpsm-" + stem + "-ixbrl.htm"));
+            zip.putNextEntry(entry("XBRLData/Summary/tse-acedjpsm-" + stem + "-ixbrl.htm"));
             StringBuilder body = new StringBuilder("<html xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\"><body>");
             for (int i = 0; i < 20 + Math.floorMod(stem.hashCode(), 50); i++) {
                 body.append("<ix:nonFraction name=\"tse-ed-t:NetSales\" contextRef=\"c").append(i).append("\">")
@@ -57,13 +57,20 @@ public final class XbrlZip {
             }
             zip.write(body.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("XBRLData/Summary/manifest.xml"));
+            zip.putNextEntry(entry("XBRLData/Summary/manifest.xml"));
             zip.write(("<manifest><instance>" + stem + "</instance></manifest>").getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return buffer.toByteArray();
+    }
+
+    /** A fixed modification time: the same name gives the same bytes (and sha256) on every call. */
+    private static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(1_770_000_000_000L);
+        return entry;
     }
 
     /** The healthy zip without its last 40 bytes (the end record and part of the central directory). */
