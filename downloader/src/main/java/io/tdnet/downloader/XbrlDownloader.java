@@ -80,7 +80,7 @@ public final class XbrlDownloader {
         if (declared > maxBytes) {
             throw TdnetFailure.permanent("zip over " + maxBytes + " bytes (Content-Length " + declared + ")", 200);
         }
-        byte[] zip = readCapped(response.body(), declared);
+        byte[] zip = readCapped(response.body(), declared, maxBytes);
         Optional<String> problem = ZipCheck.problem(zip);
         if (problem.isPresent()) throw TdnetFailure.permanent(problem.get(), 200);
         byte[] sha256;
@@ -98,7 +98,7 @@ public final class XbrlDownloader {
     }
 
     /** Reads at most the cap (+1 byte to see it exceeded); a body shorter than declared is transient. */
-    private byte[] readCapped(InputStream in, long declared) throws IOException, TdnetFailure {
+    static byte[] readCapped(InputStream in, long declared, long maxBytes) throws IOException, TdnetFailure {
         byte[] zip = in.readNBytes((int) maxBytes + 1);
         if (zip.length > maxBytes) {
             throw TdnetFailure.permanent("zip over " + maxBytes + " bytes (no Content-Length, cut off while reading)", 200);
