@@ -425,6 +425,7 @@ public final class FakeTdnet implements AutoCloseable {
             case HTML -> out.html(200, ListPageRenderer.errorPage(200, "ご指定のページは見つかりませんでした。"));
             case OVERSIZE -> out.bytes(200, "application/zip", XbrlZip.oversize());
             case NOT_FOUND -> notFound(out);
+            case UNAVAILABLE -> out.html(503, ListPageRenderer.errorPage(503, reason(503)));
         }
     }
 

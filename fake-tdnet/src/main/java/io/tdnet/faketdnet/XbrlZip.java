@@ -33,7 +33,9 @@ public final class XbrlZip {
             /** 200 with a Content-Length of {@link #OVERSIZE_BYTES} (a zip-looking body). */
             OVERSIZE,
             /** 404. */
-            NOT_FOUND
+            NOT_FOUND,
+            /** 503: transient, retried. */
+            UNAVAILABLE
         }
 
         public static Fault forever(Kind kind) {
