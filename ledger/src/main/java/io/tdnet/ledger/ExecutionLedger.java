@@ -352,7 +352,7 @@ public final class ExecutionLedger {
                 if (failedCondition(outcomeReason)) {
                     Outcome current = currentOutcome(outcomeReason, executionId, disclosure.disclosureId());
                     if (current == Outcome.STORED || current == Outcome.ALREADY_PRESENT) {
-                        if (xbrl != null) new XbrlRecovery(dynamo, items, disclosuresTable)
+                        if (xbrl != null) new XbrlRecovery(dynamo, items, disclosuresTable, clock)
                                 .heal(executionId, disclosure.disclosureId(), xbrl);
                         // the first delivery may have died between its transaction and the settle
                         settleIfDone(executionId);

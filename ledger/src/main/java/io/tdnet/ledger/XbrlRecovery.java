@@ -33,11 +33,13 @@ final class XbrlRecovery {
     private final DynamoDbClient dynamo;
     private final TransitionItems items;
     private final String disclosuresTable;
+    private final Clock clock;
 
-    XbrlRecovery(DynamoDbClient dynamo, TransitionItems items, String disclosuresTable) {
+    XbrlRecovery(DynamoDbClient dynamo, TransitionItems items, String disclosuresTable, Clock clock) {
         this.dynamo = dynamo;
         this.items = items;
         this.disclosuresTable = disclosuresTable;
+        this.clock = clock;
     }
 
     /** Returns whether this call moved the XBRL outcome (false: it was not FAILED, nothing changed). */
@@ -45,7 +47,7 @@ final class XbrlRecovery {
         boolean present = false;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Outcome target = present ? Outcome.ALREADY_PRESENT : Outcome.STORED;
-            OffsetDateTime now = OffsetDateTime.now(Clock.system(Tdnet.JST)).truncatedTo(ChronoUnit.MILLIS);
+            OffsetDateTime now = OffsetDateTime.now(clock.withZone(Tdnet.JST)).truncatedTo(ChronoUnit.MILLIS);
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(items.xbrlRecoveryUpdate(executionId, OUTCOME_PREFIX + id.value(), target, now));
             writes.add(items.xbrlRecoveryCounter(executionId, target, now));
