@@ -23,6 +23,11 @@ import java.time.Clock;
  * hundred ms. The CLI does not use Guice either (docs/ARCHITECTURE.md, "Local vs AWS").
  */
 public final class FunctionWiring {
+    /** Lambda's reserved variables the wiring reads (always set by Lambda; the twin sets them too). */
+    static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+    static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    static final String SNAP_START = "snap-start";
+
     private final FunctionEnvironment env;
     private final AwsClients aws;
     private final Clock clock;
@@ -79,6 +84,28 @@ public final class FunctionWiring {
     public Pacer pacer() {
         return SharedSchedule.overHttp(aws, env.require(EnvVars.PACER_TABLE), rate(), origin(), true,
                 SharedPacer.Observer.NONE);
+    }
+
+    /** A check of this function's resources, naming it and its stack ({@link EnvVars#STACK}) when one fails. */
+    public ResourceCheck resourceCheck() {
+        return new ResourceCheck(env.optional(FUNCTION_NAME, "this function"), env.require(EnvVars.STACK));
+    }
+
+    /**
+     * Runs {@code check} where Lambda reports its failure as the function failing to start, and returns it
+     * for the handler to keep. With SnapStart ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) init runs
+     * once, when the version is published, and every environment is a restore of that snapshot: the check
+     * runs after each restore (a CRaC {@code afterRestore} hook), with the credentials the restored
+     * environment gets, so a resource deleted or denied since the deploy stops every new environment. On
+     * demand it runs now, in init (an init error). Either way nothing has been fetched from TDnet yet.
+     */
+    public ResourceCheck checkBeforeServing(ResourceCheck check) {
+        if (env.optional(INITIALIZATION_TYPE).filter(SNAP_START::equals).isPresent()) {
+            check.keep(SnapStartRestore.register(check::run));
+        } else {
+            check.run();
+        }
+        return check;
     }
 
     /** Prints the names read during wiring as one JSON log line, then returns {@code wired}. */

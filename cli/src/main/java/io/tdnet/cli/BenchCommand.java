@@ -9,6 +9,7 @@ import io.tdnet.bench.EmulatorCeilings;
 import io.tdnet.bench.EndToEndBench;
 import io.tdnet.bench.MemoryBench;
 import io.tdnet.bench.PolitenessBench;
+import io.tdnet.bench.ServeBench;
 import io.tdnet.bench.SharedRateBench;
 import io.tdnet.bench.StartupBench;
 import io.tdnet.local.EmbeddedEnvironment;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
                 "politeness at R = 5 and 50, peak heap with a 600 MB document under -Xmx256m, start-up times.",
                 "`tdnet bench chaos` runs the randomized fault suite."})
 final class BenchCommand implements Callable<Integer> {
-    static final List<String> SECTIONS = List.of("end-to-end", "ceilings", "politeness", "memory", "start-up");
+    static final List<String> SECTIONS = List.of("end-to-end", "ceilings", "politeness", "memory", "start-up", "serve");
 
     @Spec CommandSpec spec;
 
@@ -48,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
-            description = "Run only these sections: end-to-end, ceilings, politeness, memory, start-up (default: all).")
+            description = "Run only these sections: end-to-end, ceilings, politeness, memory, start-up, serve (default: all).")
     List<String> only;
 
     @Option(names = "--disclosures", defaultValue = "2694", description = "Size of the busy day (default: ${DEFAULT-VALUE}).")
@@ -200,6 +201,23 @@ final class BenchCommand implements Callable<Integer> {
                                 r.classLoadMillis(), r.constructMillis(), r.jvmUptimeMillis(), r.processMillis(), r.classPath())));
             }
         }
+        if (sections.contains("serve")) {
+            err.printf("bench: serve, the busy day (%,d disclosures) collected, then GET /api/disclosures?date= over loopback…%n", disclosures);
+            err.flush();
+            ServeBench.Result r = new ServeBench(disclosures, seed, 200).run();
+            String s = "serve";
+            figures.add(BenchFigure.of(s, "disclosures of the day", r.stored(), "", "collected unthrottled from the fake"));
+            figures.add(BenchFigure.of(s, "?date= p50", r.firstPage().p50(), "ms", r.firstPage().requests() + " sequential requests, 100 rows each"));
+            figures.add(BenchFigure.of(s, "?date= p99", r.firstPage().p99(), "ms", "after 20 warm-up requests"));
+            figures.add(BenchFigure.of(s, "?date=&limit=1000 p50", r.largestPage().p50(), "ms", r.largestPage().requests() + " requests"));
+            figures.add(BenchFigure.of(s, "?date=&limit=1000 p99", r.largestPage().p99(), "ms", ""));
+            figures.add(BenchFigure.of(s, "whole day paged", r.wholeDayMillis(), "ms", r.wholeDayRequests() + " requests at limit=1000"));
+            figures.add(BenchFigure.of(s, "q= over the whole day", r.searchMillis(), "ms", r.searchExamined() + " rows examined, no match"));
+            figures.add(BenchFigure.of(s, "mean item size", r.meanItemBytes(), "bytes", "disclosures table, names + values"));
+            figures.add(BenchFigure.of(s, "q= cost at the examine cap", ServeBench.capReadUnits(r.meanItemBytes()), "RCU",
+                    "5,000 rows × item size / 4 KB × 0.5 (eventually consistent GSI reads)"));
+        }
+
         if (impolite) err.println("bench: a politeness window held more than R requests (see the table)");
         figures.add(BenchFigure.of("bench", "total bench time", (System.nanoTime() - t0) / 1e9, "s"));
 

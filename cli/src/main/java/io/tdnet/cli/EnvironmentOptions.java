@@ -4,10 +4,15 @@ import io.tdnet.local.AwsEnvironment;
 import io.tdnet.local.EmbeddedEnvironment;
 import io.tdnet.local.PipelineEnvironment;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code --data-dir} (local, the default) or {@code --aws} with its flags; shared by every command. */
 final class EnvironmentOptions {
+    /** The command this mixin belongs to: named in the data dir's lock, so a refused second process knows who holds it. */
+    @Spec(Spec.Target.MIXEE) CommandSpec command;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Local state: tables, queues and PDFs (default: ${DEFAULT-VALUE}).",
             defaultValue = "tdnet-data")
     Path dataDir;
@@ -46,6 +51,6 @@ final class EnvironmentOptions {
         if (aws) {
             return AwsEnvironment.connect(new AwsEnvironment.AwsOptions(profile, region, endpointUrl, stage, stack));
         }
-        return EmbeddedEnvironment.start(dataDir);
+        return EmbeddedEnvironment.start(dataDir, command == null ? "a tdnet process" : command.qualifiedName());
     }
 }

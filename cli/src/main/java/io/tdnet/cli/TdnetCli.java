@@ -6,11 +6,11 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tdnet} command line: collect, status, export, demo, twin, and the DLQ tools. */
+/** The {@code tdnet} command line: collect, status, export, serve, demo, twin, and the DLQ tools. */
 @Command(name = "tdnet", mixinStandardHelpOptions = true, version = "tdnet-pipeline 0.1",
         description = "Archives every TDnet timely disclosure: list → SQS → S3 → DynamoDB, on the embedded stack or on AWS.",
         subcommands = {CollectCommand.class, StatusCommand.class, ExportCommand.class, ReportCommand.class, ReconcileCommand.class, DemoCommand.class,
-                FakeTdnetCommand.class, BenchCommand.class, TwinCommand.class, CommandLine.HelpCommand.class})
+                FakeTdnetCommand.class, BenchCommand.class, TwinCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class TdnetCli {
 
     public static void main(String[] args) {

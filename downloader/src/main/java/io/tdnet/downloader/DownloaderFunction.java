@@ -5,6 +5,10 @@ import io.tdnet.model.EnvVars;
 import io.tdnet.model.JsonCodec;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
+import io.tdnet.wiring.ResourceCheck;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The downloader Lambda's own bindings on top of {@link FunctionWiring} (see there why no Guice). */
 final class DownloaderFunction {
@@ -18,11 +22,20 @@ final class DownloaderFunction {
         // every instance reserves its requests in the deployment's one schedule at the whole R; the
         // pacer lives as long as the container, across invocations
         EmfMetrics metrics = EmfMetrics.toStdout(DownloaderHandler.COMPONENT);
-        PdfDownloader downloader = new PdfDownloader(config, wiring.pacer(), wiring.aws().s3(), bucket,
+        S3Client s3 = wiring.aws().s3();
+        SqsClient sqs = wiring.aws().sqs();
+        DynamoDbClient dynamoDb = wiring.aws().dynamoDb();
+        String executions = wiring.require(EnvVars.EXECUTIONS_TABLE);
+        PdfDownloader downloader = new PdfDownloader(config, wiring.pacer(), s3, bucket,
                 new TelemetryDownloadMetrics(metrics), wiring.clock());
-        DownloadWorker worker = new DownloadWorker(downloader, wiring.aws().sqs(), queues, new JsonCodec(),
+        DownloadWorker worker = new DownloadWorker(downloader, sqs, queues, new JsonCodec(),
                 config.retry(), wiring.clock(), 1,
-                new DownloadAttempts(wiring.aws().dynamoDb(), wiring.require(EnvVars.EXECUTIONS_TABLE), wiring.clock())::failed);
-        return wiring.announce(new DownloaderHandler(worker, metrics));
+                new DownloadAttempts(dynamoDb, executions, wiring.clock())::failed);
+        // where it stores, forwards and dead-letters, and the tables it writes: a download it cannot store
+        // would be fetched again at every redelivery
+        ResourceCheck resources = wiring.checkBeforeServing(wiring.resourceCheck().bucket(s3, bucket)
+                .queue(sqs, queues.persistQueueUrl()).queue(sqs, queues.downloadDlqUrl())
+                .table(dynamoDb, executions).table(dynamoDb, wiring.require(EnvVars.PACER_TABLE)));
+        return wiring.announce(new DownloaderHandler(worker, metrics, resources));
     }
 }

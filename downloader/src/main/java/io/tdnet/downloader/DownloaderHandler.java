@@ -8,6 +8,7 @@ import io.tdnet.model.SqsLambdaBatch;
 import io.tdnet.model.TimeLeft;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
+import io.tdnet.wiring.ResourceCheck;
 
 /** The downloader Lambda: SQS event → {@link DownloadWorker}, within the remaining time → partial batch response. */
 public final class DownloaderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -16,16 +17,23 @@ public final class DownloaderHandler implements RequestHandler<SQSEvent, SQSBatc
 
     private final DownloadWorker worker;
     private final EmfMetrics metrics;
+    /** Held for the handler's life: under SnapStart it is the restore hook the runtime holds only weakly. */
+    private final ResourceCheck resources;
 
     public DownloaderHandler() {
         this(DownloaderFunction.wire(FunctionWiring.fromProcess()));
     }
-    private DownloaderHandler(DownloaderHandler wired) { this(wired.worker, wired.metrics); }
+    private DownloaderHandler(DownloaderHandler wired) { this(wired.worker, wired.metrics, wired.resources); }
 
     /** A worker whose downloader reports to {@code metrics}, flushed once per invocation. */
     public DownloaderHandler(DownloadWorker worker, EmfMetrics metrics) {
+        this(worker, metrics, null);
+    }
+
+    DownloaderHandler(DownloadWorker worker, EmfMetrics metrics, ResourceCheck resources) {
         this.worker = worker;
         this.metrics = metrics;
+        this.resources = resources;
     }
 
     @Override

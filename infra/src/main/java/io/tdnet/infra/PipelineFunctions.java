@@ -125,7 +125,8 @@ public final class PipelineFunctions extends Construct {
                              PipelineQueues queues, ArchiveStorage storage, TdnetSchedule schedule) {
         super(scope, id);
         String stage = config.stage();
-        Map<String, String> environment = environment(config, queues, storage, schedule);
+        Map<String, String> environment = environment(config, queues, storage, schedule,
+                software.amazon.awscdk.Stack.of(this).getStackName());
 
         // One lister at a time: two overlapping listings would double the request rate to TDnet.
         Integer listerReserved = config.listerReservedConcurrency() > 0 ? config.listerReservedConcurrency() : null;
@@ -165,6 +166,17 @@ public final class PipelineFunctions extends Construct {
         grantPacing(downloader.getRole(), schedule);
         grantPersister(persister.getRole(), queues, storage);
         grantReconciler(reconciler.getRole(), queues, storage);
+        // each function proves its resources answer before it serves (ResourceCheck): the cheapest call per
+        // resource, on exactly the resources it then uses; the downloader's HeadBucket is s3:ListBucket,
+        // granted above for its "stored yet?" HEAD
+        grantStartCheck(lister.getRole(), List.of(queues.downloadQueue()),
+                List.of(storage.executions(), storage.disclosures(), schedule.table()));
+        grantStartCheck(downloader.getRole(), List.of(queues.persistQueue(), queues.downloadDlq()),
+                List.of(storage.executions(), schedule.table()));
+        grantStartCheck(persister.getRole(), List.of(), List.of(storage.executions(), storage.disclosures()));
+        grantStartCheck(reconciler.getRole(),
+                List.of(queues.downloadQueue(), queues.persistQueue(), queues.downloadDlq(), queues.persistDlq()),
+                List.of(storage.executions(), storage.disclosures()));
 
         downloaderAlias.addEventSource(new SqsEventSource(queues.downloadQueue(), SqsEventSourceProps.builder()
                 .batchSize(DOWNLOADER_BATCH_SIZE)
@@ -267,8 +279,9 @@ public final class PipelineFunctions extends Construct {
 
     /** The value of every variable some function reads. */
     private static Map<String, String> environment(TdnetStackConfig config, PipelineQueues queues, ArchiveStorage storage,
-                                                   TdnetSchedule schedule) {
+                                                   TdnetSchedule schedule, String stackName) {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put(EnvVars.STACK, stackName);
         env.put(EnvVars.TDNET_BASE_URL, config.tdnetBaseUrl());
         env.put(EnvVars.TDNET_RATE, schedule.rateValue());
         env.put(EnvVars.PACER_TABLE, schedule.table().getTableName());
@@ -372,6 +385,20 @@ public final class PipelineFunctions extends Construct {
         role.addToPrincipalPolicy(statement("TransactOutcomes",
                 dynamo("PutItem", "UpdateItem", "GetItem"),
                 List.of(storage.disclosures().getTableArn(), storage.executions().getTableArn())));
+    }
+
+    /**
+     * What a function's start check calls ({@code ResourceCheck} in aws-wiring): GetQueueAttributes of each
+     * queue it sends to or reads, DescribeTable of each table it writes. Nothing else.
+     */
+    private static void grantStartCheck(IRole role, List<software.amazon.awscdk.services.sqs.IQueue> queues,
+                                        List<software.amazon.awscdk.services.dynamodb.ITable> tables) {
+        if (!queues.isEmpty()) {
+            role.addToPrincipalPolicy(statement("CheckQueuesAtStart", List.of("sqs:GetQueueAttributes"),
+                    queues.stream().map(software.amazon.awscdk.services.sqs.IQueue::getQueueArn).toList()));
+        }
+        role.addToPrincipalPolicy(statement("CheckTablesAtStart", dynamo("DescribeTable"),
+                tables.stream().map(software.amazon.awscdk.services.dynamodb.ITable::getTableArn).toList()));
     }
 
     private static PolicyStatement statement(String sid, List<String> actions, List<String> resources) {

@@ -87,7 +87,8 @@ public final class PipelineMonitoring extends Construct {
         for (PipelineFunctions.Named fn : functions.all()) {
             String name = fn.label();
             String functionName = fn.functionName();
-            alarm(name + "Errors", stage, functionName + " invocations failed (crash, timeout or unhandled error)",
+            alarm(name + "Errors", stage, functionName + " invocations failed (crash, timeout, unhandled error, or a start that found a resource of the stack"
+                    + " missing or refused: see its log)",
                     lambdaMetric(functionName, "Errors", "Sum"), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD);
             alarm(name + "Throttles", stage, functionName + " invocations were throttled",
                     lambdaMetric(functionName, "Throttles", "Sum"), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD);

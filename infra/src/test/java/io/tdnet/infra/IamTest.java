@@ -90,6 +90,9 @@ class IamTest {
         add(expected, dynamo("BatchGetItem", "Query", "UpdateItem"),
                 disclosures, disclosures + "/index/" + Names.DISCLOSURES_BY_DATE_INDEX);
         add(expected, dynamo("GetItem", "UpdateItem"), table(Names.PACER_TABLE));
+        // its start check (ResourceCheck): the queue it sends to, the tables it writes
+        expected.add("sqs:GetQueueAttributes " + queue(Names.DOWNLOAD_QUEUE));
+        add(expected, dynamo("DescribeTable"), executions, disclosures, table(Names.PACER_TABLE));
         assertThat(grants(ResourceNames.LISTER_FUNCTION)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -103,6 +106,9 @@ class IamTest {
         add(expected, Set.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility"),
                 queue(Names.DOWNLOAD_DLQ), queue(Names.PERSIST_DLQ));
         add(expected, Set.of("sqs:GetQueueAttributes"), queue(Names.DOWNLOAD_QUEUE), queue(Names.PERSIST_QUEUE));
+        // its start check (ResourceCheck): every queue it looks into, both tables
+        add(expected, Set.of("sqs:GetQueueAttributes"), queue(Names.DOWNLOAD_DLQ), queue(Names.PERSIST_DLQ));
+        add(expected, dynamo("DescribeTable"), executions, table(Names.DISCLOSURES_TABLE));
         assertThat(grants(ResourceNames.RECONCILER_FUNCTION)).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(grants(ResourceNames.RECONCILER_FUNCTION)).as("never consumes or deletes a message")
                 .noneMatch(g -> g.startsWith("sqs:DeleteMessage") || g.startsWith("sqs:SendMessage"));
@@ -131,6 +137,10 @@ class IamTest {
         expected.add("dynamodb:UpdateItem " + table(Names.EXECUTIONS_TABLE));
         // the shared TDnet schedule: reserve (conditional update), read the quiet span, push back
         add(expected, dynamo("GetItem", "UpdateItem"), table(Names.PACER_TABLE));
+        // its start check (ResourceCheck; HeadBucket is the ListBucket above): where it forwards and
+        // dead-letters, the tables it writes
+        add(expected, Set.of("sqs:GetQueueAttributes"), queue(Names.PERSIST_QUEUE), queue(Names.DOWNLOAD_DLQ));
+        add(expected, dynamo("DescribeTable"), table(Names.EXECUTIONS_TABLE), table(Names.PACER_TABLE));
         assertThat(grants(ResourceNames.DOWNLOADER_FUNCTION)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -141,6 +151,8 @@ class IamTest {
         expected.add("sqs:SendMessage " + queue(Names.PERSIST_DLQ));
         add(expected, dynamo("PutItem", "UpdateItem", "GetItem"),
                 table(Names.DISCLOSURES_TABLE), table(Names.EXECUTIONS_TABLE));
+        // its start check (ResourceCheck): the tables it writes
+        add(expected, dynamo("DescribeTable"), table(Names.DISCLOSURES_TABLE), table(Names.EXECUTIONS_TABLE));
         // the persister never talks to TDnet, so it has no access to the pacer table
         assertThat(grants(ResourceNames.PERSISTER_FUNCTION)).containsExactlyInAnyOrderElementsOf(expected);
     }

@@ -137,6 +137,60 @@ public final class DisclosureArchive {
                 .filter(a -> !a.disclosure().disclosedDate().isAfter(to));
     }
 
+    /**
+     * One page of a date's disclosures through the date index, newest first: at most {@code limit} rows
+     * whose index sort key ({@link #sortKey}) comes after {@code afterSortKey} in that order (null: from
+     * the newest). One Query call; {@code exhausted} when the date has nothing after the page.
+     */
+    public IndexPage newestOnDate(LocalDate date, String afterSortKey, int limit) {
+        return newestFirst(Names.DISCLOSURES_BY_DATE_INDEX, DISCLOSED_DATE, date.toString(), "#p = :p",
+                Map.of(":p", s(date.toString())), afterSortKey, limit);
+    }
+
+    /**
+     * One page of a company's disclosures through the company index, newest first, optionally between
+     * two dates inclusive (both null: every date); otherwise as {@link #newestOnDate}.
+     */
+    public IndexPage newestOfCompany(String companyCode, LocalDate from, LocalDate to, String afterSortKey, int limit) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":p", s(companyCode));
+        String condition = "#p = :p";
+        if (from != null && to != null) {
+            // the sort key starts with the ISO time: every key of `to` sorts below `to`+1 day
+            values.put(":from", s(from.toString()));
+            values.put(":to", s(to.plusDays(1).toString()));
+            condition += " AND #k BETWEEN :from AND :to";
+        }
+        return newestFirst(Names.DISCLOSURES_BY_COMPANY_INDEX, COMPANY_CODE, companyCode, condition, values, afterSortKey, limit);
+    }
+
+    /** The index sort key of a disclosure ({@code disclosed_at#id}), the position a page continues after. */
+    public static String sortKey(io.tdnet.model.Disclosure disclosure) {
+        return Items.sortKey(disclosure);
+    }
+
+    /** Rows of one index page, newest first, and whether the partition has nothing after them. */
+    public record IndexPage(List<ArchivedDisclosure> rows, boolean exhausted) {}
+
+    private IndexPage newestFirst(String index, String partitionAttribute, String partition, String condition,
+                                  Map<String, AttributeValue> values, String afterSortKey, int limit) {
+        QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression(condition)
+                .expressionAttributeNames(condition.contains("#k")
+                        ? Map.of("#p", partitionAttribute, "#k", DISCLOSED_AT_ID) : Map.of("#p", partitionAttribute))
+                .expressionAttributeValues(values)
+                .scanIndexForward(false).limit(limit);
+        if (afterSortKey != null) {
+            // a GSI's start key is the index key plus the table key; the id is the sort key's tail
+            String id = afterSortKey.substring(afterSortKey.lastIndexOf('#') + 1);
+            request.exclusiveStartKey(Map.of(partitionAttribute, s(partition), DISCLOSED_AT_ID, s(afterSortKey),
+                    DISCLOSURE_ID, s(new DisclosureId(id).value())));
+        }
+        var response = dynamo.query(request.build());
+        List<ArchivedDisclosure> rows = response.items().stream().map(Items::archived).toList();
+        return new IndexPage(rows, !response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty());
+    }
+
     private Stream<ArchivedDisclosure> query(QueryRequest request) {
         return dynamo.queryPaginator(request).items().stream().map(Items::archived);
     }

@@ -6,8 +6,10 @@ import io.tdnet.ledger.ListingLeases;
 import io.tdnet.model.EnvVars;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
+import io.tdnet.wiring.ResourceCheck;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The lister Lambda's own bindings on top of {@link FunctionWiring} (see there why no Guice). */
 final class ListerFunction {
@@ -24,11 +26,12 @@ final class ListerFunction {
         };
     }
 
-    static ScheduledListing wire(FunctionWiring wiring) {
+    static ListerHandler wire(FunctionWiring wiring) {
         String executions = wiring.require(EnvVars.EXECUTIONS_TABLE);
         String disclosures = wiring.require(EnvVars.DISCLOSURES_TABLE);
         Clock clock = wiring.clock();
         DynamoDbClient dynamo = wiring.aws().dynamoDb();
+        SqsClient sqs = wiring.aws().sqs();
         EmfMetrics metrics = EmfMetrics.toStdout(ListerHandler.COMPONENT);
         // list pages take their slots in the deployment's one schedule, with the downloaders' documents
         TdnetPageClient pages = new TdnetPageClient(wiring.origin(), wiring.pacer(),
@@ -39,9 +42,12 @@ final class ListerFunction {
                 // one name per container (one invocation at a time): a waiting lister says which run holds the date
                 "lister-lambda:" + java.util.UUID.randomUUID(), MAX_LEASE_WAIT,
                 new DisclosureArchive(dynamo, disclosures, clock),
-                wiring.aws().sqs(), wiring.require(EnvVars.DOWNLOAD_QUEUE_URL), new ExecutionIds(clock),
+                sqs, wiring.require(EnvVars.DOWNLOAD_QUEUE_URL), new ExecutionIds(clock),
                 // the stack parameter WithXbrl: off by default, the extra requests toward TDnet are the user's choice
                 wiring.env().optional(EnvVars.WITH_XBRL, false, ListerFunction::parseFlag));
-        return wiring.announce(new ScheduledListing(lister, clock, metrics));
+        ResourceCheck resources = wiring.checkBeforeServing(wiring.resourceCheck()
+                .queue(sqs, wiring.require(EnvVars.DOWNLOAD_QUEUE_URL))
+                .table(dynamo, executions).table(dynamo, disclosures).table(dynamo, wiring.require(EnvVars.PACER_TABLE)));
+        return wiring.announce(new ListerHandler(new ScheduledListing(lister, clock, metrics), resources));
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
+import io.tdnet.wiring.ResourceCheck;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,9 +15,15 @@ public final class ListerHandler implements RequestHandler<ScheduledEvent, Map<S
     public static final String COMPONENT = "lister";
 
     private final ScheduledListing listing;
+    /** Held for the handler's life: under SnapStart it is the restore hook the runtime holds only weakly. */
+    private final ResourceCheck resources;
 
     public ListerHandler() {
         this(ListerFunction.wire(FunctionWiring.fromProcess()));
+    }
+
+    private ListerHandler(ListerHandler wired) {
+        this(wired.listing, wired.resources);
     }
 
     public ListerHandler(DisclosureLister lister, Clock clock) {
@@ -24,7 +31,12 @@ public final class ListerHandler implements RequestHandler<ScheduledEvent, Map<S
     }
 
     public ListerHandler(ScheduledListing listing) {
+        this(listing, null);
+    }
+
+    ListerHandler(ScheduledListing listing, ResourceCheck resources) {
         this.listing = listing;
+        this.resources = resources;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tdnet.local;
 
+import io.tdnet.wiring.AwsFailure;
 import io.tdnet.wiring.AwsClients;
 import java.io.IOException;
 import java.io.InputStream;

@@ -17,12 +17,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class EmbeddedEnvironment implements PipelineEnvironment {
     private final Path dataDir;
     private final EmbeddedAwsStack stack;
-    private final java.nio.channels.FileChannel lockFile;
+    private final DataDirLock lock;
 
-    private EmbeddedEnvironment(Path dataDir, EmbeddedAwsStack stack, java.nio.channels.FileChannel lockFile) {
+    private EmbeddedEnvironment(Path dataDir, EmbeddedAwsStack stack, DataDirLock lock) {
         this.dataDir = dataDir;
         this.stack = stack;
-        this.lockFile = lockFile;
+        this.lock = lock;
     }
 
     /**
@@ -30,38 +30,17 @@ public final class EmbeddedEnvironment implements PipelineEnvironment {
      * not made for two writers, so a second {@code tdnet} on the same dir is refused with a clear message.
      */
     public static EmbeddedEnvironment start(Path dataDir) {
-        java.nio.channels.FileChannel lock = lock(dataDir);
+        return start(dataDir, "a tdnet process");
+    }
+
+    /** As {@link #start(Path)}; {@code holder} (e.g. {@code tdnet serve}) is what a refused second process is told. */
+    public static EmbeddedEnvironment start(Path dataDir, String holder) {
+        DataDirLock lock = DataDirLock.acquire(dataDir, holder);
         try {
             return new EmbeddedEnvironment(dataDir, EmbeddedAwsStack.start(dataDir), lock);
         } catch (RuntimeException e) {
-            closeQuietly(lock);
+            lock.close();
             throw e;
-        }
-    }
-
-    private static java.nio.channels.FileChannel lock(Path dataDir) {
-        try {
-            java.nio.file.Files.createDirectories(dataDir);
-            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dataDir.resolve(".lock"),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-            if (channel.tryLock() == null) {
-                channel.close();
-                throw new IllegalStateException("data dir " + dataDir.toAbsolutePath().normalize()
-                        + " is in use by another tdnet process; wait for it or use another --data-dir");
-            }
-            return channel;
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            throw new IllegalStateException("data dir " + dataDir + " is already open in this process", e);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot use data dir " + dataDir, e);
-        }
-    }
-
-    private static void closeQuietly(java.nio.channels.FileChannel channel) {
-        try {
-            channel.close();
-        } catch (java.io.IOException ignored) {
-            // the lock goes with the process anyway
         }
     }
 
@@ -96,7 +75,7 @@ public final class EmbeddedEnvironment implements PipelineEnvironment {
         try {
             stack.close();
         } finally {
-            closeQuietly(lockFile);
+            lock.close();
         }
     }
 }

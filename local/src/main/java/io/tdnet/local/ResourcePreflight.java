@@ -1,5 +1,6 @@
 package io.tdnet.local;
 
+import io.tdnet.wiring.AwsFailure;
 import io.tdnet.model.PipelineResources;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;

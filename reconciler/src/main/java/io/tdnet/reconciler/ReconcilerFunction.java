@@ -6,6 +6,7 @@ import io.tdnet.model.EnvVars;
 import io.tdnet.model.SettleHorizon;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
+import io.tdnet.wiring.ResourceCheck;
 import java.time.Duration;
 
 /** The reconciler Lambda's own bindings on top of {@link FunctionWiring} (see there why no Guice). */
@@ -34,6 +35,11 @@ final class ReconcilerFunction {
                 new DeadLetterScan(sqs, wiring.require(EnvVars.DOWNLOAD_DLQ_URL), wiring.require(EnvVars.PERSIST_DLQ_URL)),
                 new LiveQueues(sqs, wiring.require(EnvVars.DOWNLOAD_QUEUE_URL), wiring.require(EnvVars.PERSIST_QUEUE_URL)),
                 horizon, DRAINED_GRACE, metrics, wiring.clock());
-        return wiring.announce(new ReconcilerHandler(reconciler, metrics));
+        String executions = wiring.require(EnvVars.EXECUTIONS_TABLE);
+        ResourceCheck resources = wiring.checkBeforeServing(wiring.resourceCheck()
+                .table(dynamo, executions).table(dynamo, wiring.require(EnvVars.DISCLOSURES_TABLE))
+                .queue(sqs, wiring.require(EnvVars.DOWNLOAD_QUEUE_URL)).queue(sqs, wiring.require(EnvVars.PERSIST_QUEUE_URL))
+                .queue(sqs, wiring.require(EnvVars.DOWNLOAD_DLQ_URL)).queue(sqs, wiring.require(EnvVars.PERSIST_DLQ_URL)));
+        return wiring.announce(new ReconcilerHandler(reconciler, metrics, resources));
     }
 }

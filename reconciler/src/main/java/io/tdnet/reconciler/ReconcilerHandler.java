@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
+import io.tdnet.wiring.ResourceCheck;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,17 +18,24 @@ public final class ReconcilerHandler implements RequestHandler<Map<String, Objec
 
     private final ExecutionReconciler reconciler;
     private final EmfMetrics metrics;
+    /** Held for the handler's life: under SnapStart it is the restore hook the runtime holds only weakly. */
+    private final ResourceCheck resources;
 
     public ReconcilerHandler() {
         this(ReconcilerFunction.wire(FunctionWiring.fromProcess()));
     }
 
-    private ReconcilerHandler(ReconcilerHandler wired) { this(wired.reconciler, wired.metrics); }
+    private ReconcilerHandler(ReconcilerHandler wired) { this(wired.reconciler, wired.metrics, wired.resources); }
 
     /** A reconciler whose metrics go to {@code metrics}, flushed once per invocation. */
     public ReconcilerHandler(ExecutionReconciler reconciler, EmfMetrics metrics) {
+        this(reconciler, metrics, null);
+    }
+
+    ReconcilerHandler(ExecutionReconciler reconciler, EmfMetrics metrics, ResourceCheck resources) {
         this.reconciler = reconciler;
         this.metrics = metrics;
+        this.resources = resources;
     }
 
     @Override

@@ -7,6 +7,11 @@ public final class EnvVars {
     /** Set by the Lambda runtime; the functions' SDK clients require it. */
     public static final String AWS_REGION = "AWS_REGION";
     public static final String STAGE = "TDNET_STAGE";
+    /**
+     * The CloudFormation stack that deployed the function: named in the error a function fails its init
+     * (or SnapStart restore) with when one of its resources does not answer.
+     */
+    public static final String STACK = "TDNET_STACK";
     public static final String TDNET_BASE_URL = "TDNET_BASE_URL";
     /** Requests per second to TDnet, list pages and documents together, for the whole deployment. */
     public static final String TDNET_RATE = "TDNET_RATE";

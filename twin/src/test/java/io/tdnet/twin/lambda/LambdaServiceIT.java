@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.tdnet.embedded.EmbeddedAwsStack;
+import io.tdnet.embedded.BlankEmulators;
 import io.tdnet.model.EnvVars;
-import io.tdnet.model.PipelineResources;
-import io.tdnet.testkit.aws.EmbeddedAwsExtension;
 import io.tdnet.twin.EventSourceSpec;
 import io.tdnet.twin.FunctionSpec;
 import io.tdnet.twin.ScheduleSpec;
+import io.tdnet.twin.aws.TwinAccount;
+import io.tdnet.twin.aws.TwinGateway;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,15 +24,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The real persister Lambda jar, run through the official runtime interface client in child JVMs against
- * the embedded stack (its SQS calls go straight to ElasticMQ here; the twin's gateway is not needed for
- * what this proves). One service for the class: each environment is a JVM start, and there are four.
+ * blank emulators behind the twin's gateway (the persister checks its two tables at restore, so DynamoDB
+ * must answer over a socket; only its queue pair and those tables exist). One service for the class: each
+ * environment is a JVM start, and there are four.
  */
-@ExtendWith(EmbeddedAwsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LambdaServiceIT {
     static final Path PERSISTER_JAR = Path.of("..", "persister", "target", "persister-lambda.jar");
@@ -41,37 +49,49 @@ class LambdaServiceIT {
 
     @TempDir
     static Path logs;
-    private EmbeddedAwsStack stack;
+    private BlankEmulators emulators;
+    private TwinGateway gateway;
+    private SqsClient sqs;
     private CredentialAuthority credentials;
     private LambdaService lambda;
     private URI sqsEndpoint;
+    private String persistQueue;
+    private String persistDlq;
 
     @BeforeAll
-    void start(EmbeddedAwsStack stack) {
-        this.stack = stack;
-        stack.reset();
-        PipelineResources resources = stack.resources();
-        URI queue = URI.create(resources.persistQueueUrl());
-        sqsEndpoint = URI.create(queue.getScheme() + "://" + queue.getAuthority());
+    void start() throws IOException {
+        emulators = BlankEmulators.start(logs.resolve("s3"), TwinAccount.ACCOUNT, REGION);
+        credentials = CredentialAuthority.start();
+        gateway = TwinGateway.start(credentials, Map.of("sqs", emulators.sqsEndpoint(),
+                "dynamodb", emulators.dynamoDbEndpoint(), "s3", emulators.s3Endpoint()), "TdnetPipeline-twin", Map.of());
+        sqsEndpoint = gateway.endpoint();
+        var admin = StaticCredentialsProvider.create(AwsBasicCredentials.create("admin", "admin"));
+        sqs = SqsClient.builder().endpointOverride(emulators.sqsEndpoint()).region(Region.of(REGION))
+                .credentialsProvider(admin).httpClient(UrlConnectionHttpClient.create()).build();
+        persistQueue = sqs.createQueue(b -> b.queueName("tdnet-persist")).queueUrl();
+        persistDlq = sqs.createQueue(b -> b.queueName("tdnet-persist-dlq")).queueUrl();
+        try (DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(emulators.dynamoDbEndpoint())
+                .region(Region.of(REGION)).credentialsProvider(admin).httpClient(UrlConnectionHttpClient.create()).build()) {
+            for (String table : List.of("tdnet-executions", "tdnet-disclosures")) {
+                dynamoDb.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+            }
+        }
         Map<String, String> template = Map.of(
-                EnvVars.STAGE, "twin",
-                EnvVars.DOWNLOAD_QUEUE_URL, resources.downloadQueueUrl(),
-                EnvVars.DOWNLOAD_DLQ_URL, resources.downloadDlqUrl(),
-                EnvVars.PERSIST_QUEUE_URL, resources.persistQueueUrl(),
-                EnvVars.PERSIST_DLQ_URL, resources.persistDlqUrl(),
-                EnvVars.DISCLOSURES_TABLE, resources.disclosuresTable(),
-                EnvVars.EXECUTIONS_TABLE, resources.executionsTable(),
-                EnvVars.BUCKET, resources.bucket(),
-                EnvVars.METRICS_NAMESPACE, "TdnetPipeline");
+                EnvVars.STACK, "TdnetPipeline-twin",
+                EnvVars.PERSIST_QUEUE_URL, persistQueue,
+                EnvVars.PERSIST_DLQ_URL, persistDlq,
+                EnvVars.DISCLOSURES_TABLE, "tdnet-disclosures",
+                EnvVars.EXECUTIONS_TABLE, "tdnet-executions");
         List<FunctionSpec> functions = List.of(
                 persister("Persister", template, Duration.ofSeconds(30)),
                 persister("Broken", Map.of(), Duration.ofSeconds(30)),           // init fails: no configuration
                 persister("Hasty", template, Duration.ofMillis(1)));              // every invocation outlives its deadline
-        EventSourceSpec persistQueue = new EventSourceSpec("Persister", resources.persistQueueUrl(),
+        EventSourceSpec source = new EventSourceSpec("Persister", persistQueue,
                 "arn:aws:sqs:" + REGION + ":123456789012:tdnet-persist", 10, Duration.ofMillis(200), 2, true);
         ScheduleSpec rule = new ScheduleSpec("EmptyBatchRule", "rate(1 minute)", List.of("Persister"), "{\"Records\":[]}");
-        credentials = CredentialAuthority.start();
-        lambda = new LambdaService(functions, List.of(persistQueue), List.of(rule),
+        lambda = new LambdaService(functions, List.of(source), List.of(rule),
                 Map.of(FunctionVariables.ENDPOINT_OVERRIDE, sqsEndpoint.toString(), FunctionVariables.REGION, REGION),
                 sqsEndpoint, credentials, logs);
     }
@@ -82,10 +102,12 @@ class LambdaServiceIT {
             lambda.close();
         }
 
+        if (gateway != null) gateway.close();
         if (credentials != null) {
             credentials.close();
         }
-        stack.reset();
+        if (sqs != null) sqs.close();
+        if (emulators != null) emulators.close();
     }
 
     @Test
@@ -120,8 +142,8 @@ class LambdaServiceIT {
         boolean forcesEnvironmentCredentials = jarMentions(PERSISTER_JAR, "EnvironmentVariableCredentialsProvider");
         lambda.startPollers();
         SqsEventSourcePoller poller = lambda.pollers().get(0);
-        stack.sqs().sendMessage(b -> b.queueUrl(stack.resources().persistQueueUrl()).messageBody("not json 1"));
-        stack.sqs().sendMessage(b -> b.queueUrl(stack.resources().persistQueueUrl()).messageBody("not json 2"));
+        sqs.sendMessage(b -> b.queueUrl(persistQueue).messageBody("not json 1"));
+        sqs.sendMessage(b -> b.queueUrl(persistQueue).messageBody("not json 2"));
 
         await().atMost(Duration.ofSeconds(40)).until(() -> poller.deleted() + poller.returned() >= 2);
 
@@ -133,7 +155,7 @@ class LambdaServiceIT {
         } else {
             assertThat(poller.deleted()).isEqualTo(2);
             assertThat(logs).doesNotContain("Unable to load credentials");
-            assertThat(stack.sqs().getQueueAttributes(b -> b.queueUrl(stack.resources().persistDlqUrl())
+            assertThat(sqs.getQueueAttributes(b -> b.queueUrl(persistDlq)
                     .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings())
                     .containsEntry("ApproximateNumberOfMessages", "2");
         }

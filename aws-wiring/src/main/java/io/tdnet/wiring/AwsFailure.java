@@ -1,13 +1,16 @@
-package io.tdnet.local;
+package io.tdnet.wiring;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** One line for a person from an SDK failure: the service's error code and message, or the client's reason. */
-final class AwsFailure {
+/**
+ * One line for a person from an SDK failure: the service's error code and message, or the client's reason.
+ * Shared by the CLI's resource preflight and the functions' {@link ResourceCheck}.
+ */
+public final class AwsFailure {
     private AwsFailure() {}
 
-    static String describe(SdkException e) {
+    public static String describe(SdkException e) {
         if (e instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
             String message = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorMessage();
