@@ -20,9 +20,13 @@ import java.util.List;
 public final class PolitenessBench {
     static final LocalDate DAY = LocalDate.of(2026, 2, 13);
 
-    /** @param shortestSpanMillis the shortest time in which R + 1 requests arrived (≥ 1000 ms means polite) */
+    /**
+     * @param shortestSpanMillis the shortest time in which R + 1 requests arrived (≥ 1000 ms means polite)
+     * @param firstDocumentLagMillis from the arrival of the last list page to that of the first document
+     *     request (the lister's pipelining: downloads start on the first planned chunk), NaN without both
+     */
     public record Result(double rate, int disclosures, int requests, int maxInAnySecond, double utilisation, double spanSeconds,
-                  double shortestSpanMillis, int exitCode, Sends sends) {}
+                  double shortestSpanMillis, int exitCode, Sends sends, double firstDocumentLagMillis) {}
 
     /** The same figures from the senders' own send instants. */
     public record Sends(int count, int maxInAnySecond, double utilisation, double shortestSpanMillis) {
@@ -42,7 +46,11 @@ public final class PolitenessBench {
     }
 
     public Result run(double rate, double targetSeconds) throws Exception {
-        int disclosures = (int) Math.max(10, Math.round(rate * targetSeconds * 0.95));
+        return runDay(rate, (int) Math.max(10, Math.round(rate * targetSeconds * 0.95)));
+    }
+
+    /** {@code collect} of a day of {@code disclosures} at rate R (the busy day: the pipelining figure). */
+    public Result runDay(double rate, int disclosures) throws Exception {
         Path dir = Files.createTempDirectory("tdnet-bench-polite-");
         try (FakeTdnet fake = FakeTdnet.start()) {
             FakeDay day = fake.addDay(DAY, disclosures, seed);
@@ -52,13 +60,21 @@ public final class PolitenessBench {
                     "--rate", Double.toString(rate), "--data-dir", dir.resolve("data").toString(),
                     "--send-log", sendLog.toString()}, new PrintWriter(out), new PrintWriter(out));
             if (exit != 0) throw new IllegalStateException("collect at rate " + rate + " ended " + exit + ":\n" + out);
-            List<Long> times = fake.requests().stream().map(RecordedRequest::nanoTime).sorted().toList();
+            List<RecordedRequest> requests = fake.requests();
+            List<Long> times = requests.stream().map(RecordedRequest::nanoTime).sorted().toList();
             return new Result(rate, day.ids().size(), times.size(), maxInWindow(times, 1_000_000_000L),
                     utilisation(times, rate), span(times), shortestSpan(times, (int) Math.floor(rate) + 1) / 1e6, exit,
-                    Sends.of(sendInstants(sendLog), rate));
+                    Sends.of(sendInstants(sendLog), rate), firstDocumentLagMillis(requests));
         } finally {
             BenchFiles.deleteTree(dir);
         }
+    }
+
+    /** From the last list page's arrival to the first document request's, ms; NaN when either is missing. */
+    static double firstDocumentLagMillis(List<RecordedRequest> requests) {
+        long lastList = requests.stream().filter(RecordedRequest::isListPage).mapToLong(RecordedRequest::nanoTime).max().orElse(Long.MIN_VALUE);
+        long firstPdf = requests.stream().filter(RecordedRequest::isPdf).mapToLong(RecordedRequest::nanoTime).min().orElse(Long.MIN_VALUE);
+        return lastList == Long.MIN_VALUE || firstPdf == Long.MIN_VALUE ? Double.NaN : (firstPdf - lastList) / 1e6;
     }
 
     /** The send log's instants (µs since the epoch, one a line, any number of writers), as sorted nanoseconds. */

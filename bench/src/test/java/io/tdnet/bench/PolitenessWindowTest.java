@@ -24,4 +24,17 @@ class PolitenessWindowTest {
         // 6 requests over 0.99 s at R = 5: (6 − 1) / (5 × 0.99)
         assertThat(PolitenessBench.utilisation(times, 5)).isCloseTo(5 / (5 * 0.99), org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void theFirstDocumentLagRunsFromTheLastListPageToTheFirstPdf() {
+        List<io.tdnet.faketdnet.RecordedRequest> requests = List.of(request(0, "/inbs/I_list_001_20260213.html"),
+                request(400 * MS, "/inbs/I_list_002_20260213.html"), request(650 * MS, "/inbs/140120260213000001.pdf"),
+                request(900 * MS, "/inbs/140120260213000002.pdf"));
+        assertThat(PolitenessBench.firstDocumentLagMillis(requests)).isEqualTo(250.0);
+        assertThat(PolitenessBench.firstDocumentLagMillis(requests.subList(0, 2))).isNaN();
+    }
+
+    private static io.tdnet.faketdnet.RecordedRequest request(long nanos, String path) {
+        return new io.tdnet.faketdnet.RecordedRequest(nanos, java.time.Instant.EPOCH, "GET", path, java.util.Map.of(), "127.0.0.1:1");
+    }
 }

@@ -142,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
                 PolitenessBench.Result r = polite.run(rate, rate < 5 ? 20 : 14);
                 String s = "politeness";
                 String name = String.format(Locale.ROOT, "R=%.0f", rate);
-                SlotSpacing spacing = SlotSpacing.of(Rate.perSecond(rate));
+                SlotSpacing spacing = SlotSpacing.sameClock(Rate.perSecond(rate)); // collect's schedule is in process
                 figures.add(BenchFigure.of(s, name + " requests", r.requests(), "", r.disclosures() + " disclosures, "
                         + String.format(Locale.ROOT, "%.1f s span", r.spanSeconds())));
                 figures.add(BenchFigure.of(s, name + " max in any 1-s window (server)", r.maxInAnySecond(), "requests",
@@ -160,6 +160,16 @@ final class BenchCommand implements Callable<Integer> {
                         String.format(Locale.ROOT, "the schedule's ceiling is %.2f%%", 100 * spacing.utilisation())));
                 if (r.maxInAnySecond() > rate || r.sends().maxInAnySecond() > rate) impolite = true;
             }
+            err.printf("bench: pipelining, the busy day (%,d disclosures) at R = 100…%n", disclosures);
+            err.flush();
+            PolitenessBench.Result busy = polite.runDay(100, disclosures);
+            figures.add(BenchFigure.of("politeness", "R=100 busy day: first document after the last list page",
+                    busy.firstDocumentLagMillis(), "ms", String.format(Locale.ROOT,
+                            "server arrivals, %,d disclosures, %,d requests; goal ≤ 1000 ms", busy.disclosures(), busy.requests())));
+            figures.add(BenchFigure.of("politeness", "R=100 busy day max in any 1-s window (server)", busy.maxInAnySecond(), "requests",
+                    String.format(Locale.ROOT, "utilisation %.1f%% (server), %.1f%% (senders)", 100 * busy.utilisation(),
+                            100 * busy.sends().utilisation())));
+            if (busy.maxInAnySecond() > 100 || busy.sends().maxInAnySecond() > 100) impolite = true;
             err.println("bench: politeness, three OS processes sharing R = 2 through one schedule on loopback…");
             err.flush();
             SharedRateBench.Result shared = new SharedRateBench().run(3, 2, 30);

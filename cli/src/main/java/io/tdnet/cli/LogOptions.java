@@ -6,8 +6,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import io.tdnet.telemetry.JsonLogLayout;
 import io.tdnet.telemetry.PlainLogMessage;
@@ -75,27 +75,21 @@ final class LogOptions {
         for (String name : PIPELINE_LOGGERS) context.getLogger(name).setLevel(pipelineLevel);
         Appender<ILoggingEvent> appender = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(APPENDER);
         if (!(appender instanceof OutputStreamAppender<ILoggingEvent> console)) return;
-        Encoder<ILoggingEvent> encoder;
+        LayoutBase<ILoggingEvent> layout;
         if (format == Format.JSON) {
-            JsonLogLayout layout = new JsonLogLayout();
-            layout.setContext(context);
-            layout.start();
-            LayoutWrappingEncoder<ILoggingEvent> json = new LayoutWrappingEncoder<>();
-            json.setLayout(layout);
-            json.setCharset(java.nio.charset.StandardCharsets.UTF_8);
-            encoder = json;
+            layout = new JsonLogLayout();
         } else {
             // The message goes through DisplayText: titles and hrefs from TDnet must not forge lines.
-            PatternLayout layout = new PatternLayout();
-            layout.getInstanceConverterMap().put(PlainLogMessage.WORD, PlainLogMessage::new);
-            layout.setPattern(TEXT_PATTERN);
-            layout.setContext(context);
-            layout.start();
-            LayoutWrappingEncoder<ILoggingEvent> text = new LayoutWrappingEncoder<>();
-            text.setLayout(layout);
-            text.setCharset(java.nio.charset.StandardCharsets.UTF_8);
-            encoder = text;
+            PatternLayout text = new PatternLayout();
+            text.getInstanceConverterMap().put(PlainLogMessage.WORD, PlainLogMessage::new);
+            text.setPattern(TEXT_PATTERN);
+            layout = text;
         }
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setLayout(layout);
+        encoder.setCharset(java.nio.charset.StandardCharsets.UTF_8);
         encoder.setContext(context);
         encoder.start();
         console.stop();

@@ -8,7 +8,6 @@ import io.tdnet.telemetry.InMemoryMetrics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,11 +23,7 @@ final class ReportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin EnvironmentOptions environment;
 
-    @Option(names = "--date", paramLabel = "D", converter = Dates.class, description = "The latest execution of this date.")
-    LocalDate date;
-
-    @Option(names = "--execution", paramLabel = "ID", description = "One execution by id (instead of the latest of --date).")
-    String executionId;
+    @Mixin ExecutionChoice execution;
 
     @Option(names = "--output", paramLabel = "FILE.html",
             description = "Where to write it (default: <data-dir>/reports/<date>-<execution_id>.html).")
@@ -36,19 +31,16 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (date == null && executionId == null) throw new IllegalArgumentException("give --date D or --execution ID");
+        if (!execution.given()) throw new IllegalArgumentException("give --date D or --execution ID");
         try (PipelineEnvironment env = environment.open()) {
             var r = env.resources();
             Clock clock = Clock.systemUTC();
             ExecutionQueries queries = new ExecutionQueries(env.dynamoDb(), r.executionsTable());
-            Optional<ExecutionSummary> found = executionId != null ? queries.summary(executionId) : queries.latestFor(date);
-            if (found.isEmpty()) {
-                spec.commandLine().getErr().println("tdnet: no execution " + (executionId != null ? executionId : "for " + date)
-                        + " in " + env.describe());
-                return ExitCodes.USAGE;
-            }
-            if (date != null && !found.get().targetDate().equals(date)) {
-                throw new IllegalArgumentException("execution " + executionId + " is of " + found.get().targetDate() + ", not " + date);
+            Optional<ExecutionSummary> found = execution.find(queries, env, spec.commandLine().getErr());
+            if (found.isEmpty()) return ExitCodes.USAGE;
+            if (execution.date != null && !found.get().targetDate().equals(execution.date)) {
+                throw new IllegalArgumentException("execution " + execution.executionId + " is of " + found.get().targetDate()
+                        + ", not " + execution.date);
             }
             RunTelemetry telemetry = new RunTelemetry(env, queries, new InMemoryMetrics(), environment.dataDir, Duration.ofSeconds(1),
                     "report", environment.commandSuffix(), clock);

@@ -7,7 +7,6 @@ import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.JsonCodec;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,11 +22,7 @@ final class StatusCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin EnvironmentOptions environment;
 
-    @Option(names = "--date", paramLabel = "D", converter = Dates.class, description = "The latest execution of this date.")
-    LocalDate date;
-
-    @Option(names = "--execution", paramLabel = "ID", description = "One execution by id.")
-    String executionId;
+    @Mixin ExecutionChoice execution;
 
     @Option(names = "--json", description = "One JSON object (its fields: docs/ARCHITECTURE.md, CLI contract).")
     boolean json;
@@ -38,12 +33,14 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (date != null && executionId != null) throw new IllegalArgumentException("give --date or --execution, not both");
+        if (execution.date != null && execution.executionId != null) {
+            throw new IllegalArgumentException("give --date or --execution, not both");
+        }
         JsonCodec codec = new JsonCodec();
         try (PipelineEnvironment env = environment.open()) {
             var resources = env.resources();
             ExecutionQueries queries = new ExecutionQueries(env.dynamoDb(), resources.executionsTable());
-            if (date == null && executionId == null) {
+            if (!execution.given()) {
                 List<ExecutionSummary> recent = queries.recent(limit);
                 if (json) {
                     out.println(codec.encode(recent.stream().map(s -> StatusView.json(s, List.of())).toList()));
@@ -55,12 +52,8 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 return ExitCodes.OK;
             }
-            Optional<ExecutionSummary> found = executionId != null ? queries.summary(executionId) : queries.latestFor(date);
-            if (found.isEmpty()) {
-                spec.commandLine().getErr().println("tdnet: no execution " + (executionId != null ? executionId : "for " + date)
-                        + " in " + env.describe());
-                return ExitCodes.USAGE;
-            }
+            Optional<ExecutionSummary> found = execution.find(queries, env, spec.commandLine().getErr());
+            if (found.isEmpty()) return ExitCodes.USAGE;
             ExecutionSummary summary = found.get();
             var failures = queries.failures(summary.executionId());
             out.print(json ? codec.encode(StatusView.json(summary, failures)) + System.lineSeparator() : StatusView.human(summary, failures));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,9 +20,7 @@ final class PeekDlqCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--queue", paramLabel = "download|persist", converter = DlqCommand.QueueKindConverter.class,
-            description = "Which DLQ (default: both).")
-    QueueKind queue;
+    @Mixin DlqChoice dlqs;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
             description = "Most messages shown per DLQ (default: ${DEFAULT-VALUE}).")
@@ -42,7 +41,7 @@ final class PeekDlqCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<DeadLetter> letters = new ArrayList<>();
-        for (QueueKind kind : queue == null ? List.of(QueueKind.values()) : List.of(queue)) {
+        for (QueueKind kind : dlqs.kinds()) {
             letters.addAll(context.queues().peek(kind, limit));
         }
         if (json) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,9 +24,7 @@ final class RedriveDlqCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--queue", paramLabel = "download|persist", converter = DlqCommand.QueueKindConverter.class,
-            description = "Which DLQ (default: both).")
-    QueueKind queue;
+    @Mixin DlqChoice dlqs;
 
     @Option(names = "--disclosure", paramLabel = "ID", description = "Only this disclosure id (repeatable).")
     List<String> disclosureIds = List.of();
@@ -53,7 +52,7 @@ final class RedriveDlqCommand implements Callable<Integer> {
         RedriveRequest request;
         try {
             Set<String> ids = new LinkedHashSet<>(disclosureIds);
-            request = new RedriveRequest(queue, ids, reason, date, dryRun, maxPerSecond, context.aws());
+            request = new RedriveRequest(dlqs.chosen(), ids, reason, date, dryRun, maxPerSecond, context.aws());
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.flush();

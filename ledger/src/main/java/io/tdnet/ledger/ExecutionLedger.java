@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +49,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * <pre>
  *   PENDING → STORED | ALREADY_PRESENT | FAILED        FAILED → STORED | ALREADY_PRESENT
  * </pre>
- * The list of a date is planned once, while the execution is LISTING and nothing else writes to it;
- * from then on only the persister moves outcomes. Settling is one conditional update on the counters
+ * The list of a date is planned chunk by chunk while the execution is LISTING, each chunk's rows with
+ * the counters they add, and enqueued before the next ({@link #planChunk}); the persister moves a
+ * chunk's outcomes as soon as it is sent, and only the persister moves outcomes. Settling is one conditional update on the counters
  * it read, so exactly one writer settles an execution however many race. Reads for tools are in
  * {@link ExecutionQueries}; the few a writer decides on are offered here too.
  *
@@ -154,67 +154,98 @@ public final class ExecutionLedger {
     }
 
     /**
-     * Records an accepted list: one outcome row per listed row (PENDING, ALREADY_PRESENT, IN_FLIGHT for
-     * a disclosure an earlier unsettled execution of the date has queued, or FAILED for a rejected row)
-     * and the summary's counters set from exactly those rows. Only valid while LISTING and before any
-     * message is sent, under the date's listing lease, when this is the only writer; rows of an earlier
-     * interrupted attempt that the new list does not contain are removed, so a re-plan is exact too.
-     * Every row gets the summary's expiry.
+     * What an interrupted plan of this execution has recorded so far: each outcome row's entry key with
+     * its outcome (empty for a new execution). A resumed lister plans only the rows missing here and
+     * enqueues again the ones still PENDING (their messages may not have gone out).
      */
-    public void acceptListing(String executionId, ListingPlan plan, ListingLease lease) {
+    public Map<String, Outcome> plannedOutcomes(String executionId) {
+        return queries.outcomeStates(executionId);
+    }
+
+    /**
+     * Records one chunk of an accepted list while the execution is LISTING, in one transaction fenced by
+     * the date's listing lease: one outcome row per row (PENDING, ALREADY_PRESENT, IN_FLIGHT for a
+     * disclosure an earlier unsettled execution of the date has queued, or FAILED for a rejected row),
+     * each written only if it does not exist, and the summary's counters ADDed by exactly those rows. So
+     * at every instant the counters equal the rows, the persister may already move the chunk's outcomes
+     * (its counter updates only need the execution not FAILED), and a chunk recorded twice is refused
+     * instead of counted twice ({@link PlanRefusedException}): the caller skips what
+     * {@link #plannedOutcomes} holds. Every row gets the summary's expiry.
+     */
+    public void planChunk(String executionId, PlanChunk chunk, ListingLease lease) {
+        if (chunk.isEmpty()) return;
         OffsetDateTime now = now();
         AttributeValue ttl = n(queries.expiry(executionId).orElse(clock.instant().plus(RETENTION).getEpochSecond()));
-        Map<String, Map<String, AttributeValue>> rows = new HashMap<>();
-        for (Disclosure d : plan.pending()) {
-            Map<String, AttributeValue> row = items.outcomeRow(executionId, OUTCOME_PREFIX + d.disclosureId().value(), Outcome.PENDING, null, now);
+        List<Map<String, AttributeValue>> rows = new ArrayList<>(chunk.size());
+        for (Disclosure d : chunk.pending()) {
+            Map<String, AttributeValue> row = items.outcomeRow(executionId, PlanChunk.entryOf(d.disclosureId()), Outcome.PENDING, null, now);
             row.put(DISCLOSURE_JSON, s(codec.encode(d)));
-            rows.put(OUTCOME_PREFIX + d.disclosureId().value(), row);
+            rows.add(row);
         }
-        for (DisclosureId id : plan.alreadyPresent()) {
-            rows.put(OUTCOME_PREFIX + id.value(), items.outcomeRow(executionId, OUTCOME_PREFIX + id.value(), Outcome.ALREADY_PRESENT, null, now));
+        for (DisclosureId id : chunk.alreadyPresent()) {
+            rows.add(items.outcomeRow(executionId, PlanChunk.entryOf(id), Outcome.ALREADY_PRESENT, null, now));
         }
-        for (ListingPlan.InFlight inFlight : plan.inFlight()) {
-            Map<String, AttributeValue> row = items.outcomeRow(executionId, OUTCOME_PREFIX + inFlight.id().value(), Outcome.IN_FLIGHT, null, now);
+        for (ListingPlan.InFlight inFlight : chunk.inFlight()) {
+            Map<String, AttributeValue> row = items.outcomeRow(executionId, PlanChunk.entryOf(inFlight.id()), Outcome.IN_FLIGHT, null, now);
             row.put(QUEUED_BY, s(inFlight.queuedBy()));
-            rows.put(OUTCOME_PREFIX + inFlight.id().value(), row);
+            rows.add(row);
         }
-        for (RejectedRow rejected : plan.rejected()) {
+        for (RejectedRow rejected : chunk.rejected()) {
             Map<String, AttributeValue> row = items.outcomeRow(executionId, rejected.entryKey(), Outcome.FAILED, rejected.reason(), now);
             Items.putIfPresent(row, HREF, rejected.href());
             Items.putIfPresent(row, TITLE, rejected.title());
             Items.putIfPresent(row, COMPANY_CODE, rejected.companyCode());
-            rows.put(rejected.entryKey(), row);
+            rows.add(row);
         }
-        rows.values().forEach(row -> row.put(TTL, ttl));
-        List<TransactWriteItem> writes = new ArrayList<>();
-        queries.outcomeEntries(executionId).filter(entry -> !rows.containsKey(entry))
-                .forEach(stale -> writes.add(TransactWriteItem.builder()
-                        .delete(d -> d.tableName(executionsTable).key(Items.outcomeKey(executionId, stale))).build()));
-        rows.values().forEach(item -> writes.add(TransactWriteItem.builder()
-                .put(p -> p.tableName(executionsTable).item(item)).build()));
-        // one slot of each transaction is the lease's fence
-        for (int i = 0; i < writes.size(); i += TRANSACTION_LIMIT - 1) {
-            fenced(lease, writes.subList(i, Math.min(i + TRANSACTION_LIMIT - 1, writes.size())),
-                    "a plan row of " + executionId + " was refused");
+        List<TransactWriteItem> writes = new ArrayList<>(rows.size() + 1);
+        for (Map<String, AttributeValue> row : rows) {
+            row.put(TTL, ttl);
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(executionsTable).item(row)
+                    .conditionExpression("attribute_not_exists(#entry)")
+                    .expressionAttributeNames(Map.of("#entry", ENTRY))).build());
         }
-
-        long stored = 0;
-        Update counters = Update.builder().tableName(executionsTable)
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(executionsTable)
                 .key(Items.summaryKey(executionId))
-                .updateExpression("SET #banner = :banner, #listed = :listed, #withdrawn = :withdrawn, #stored = :stored, "
-                        + "#present = :present, #inflight = :inflight, #failed = :failed, #updated = :now")
+                .updateExpression("ADD #listed :listed, #present :present, #inflight :inflight, #failed :failed SET #updated = :now")
                 .conditionExpression("#status = :listing")
-                .expressionAttributeNames(names("#banner", BANNER_TOTAL, "#listed", LISTED, "#withdrawn", WITHDRAWN,
-                        "#stored", STORED, "#present", ALREADY_PRESENT, "#inflight", IN_FLIGHT, "#failed", FAILED,
-                        "#updated", UPDATED_AT, "#status", STATUS))
-                .expressionAttributeValues(Map.of(":banner", n(plan.bannerTotal()), ":listed", n(plan.listed()),
-                        ":withdrawn", n(plan.withdrawn()), ":stored", n(stored),
-                        ":present", n(plan.alreadyPresent().size()), ":inflight", n(plan.inFlight().size()),
-                        ":failed", n(plan.rejected().size()),
+                .expressionAttributeNames(names("#listed", LISTED, "#present", ALREADY_PRESENT, "#inflight", IN_FLIGHT,
+                        "#failed", FAILED, "#updated", UPDATED_AT, "#status", STATUS))
+                .expressionAttributeValues(Map.of(":listed", n(chunk.size()), ":present", n(chunk.alreadyPresent().size()),
+                        ":inflight", n(chunk.inFlight().size()), ":failed", n(chunk.rejected().size()),
                         ":now", s(IsoTime.format(now)), ":listing", s(ExecutionStatus.LISTING.name())))
+                .build()).build());
+        fenced(lease, writes, "a plan row of " + executionId + " exists already, or the execution is no longer LISTING");
+    }
+
+    /**
+     * Marks the list of a LISTING execution as accepted once every chunk of it is recorded: the banner
+     * total and the withdrawn rows. Until then {@code banner_total} is absent, which tells a resumed
+     * lister to read the list again and plan what is missing.
+     */
+    public void acceptListing(String executionId, int bannerTotal, int withdrawn, ListingLease lease) {
+        Update accepted = Update.builder().tableName(executionsTable)
+                .key(Items.summaryKey(executionId))
+                .updateExpression("SET #banner = :banner, #withdrawn = :withdrawn, #updated = :now")
+                .conditionExpression("#status = :listing")
+                .expressionAttributeNames(names("#banner", BANNER_TOTAL, "#withdrawn", WITHDRAWN, "#updated", UPDATED_AT,
+                        "#status", STATUS))
+                .expressionAttributeValues(Map.of(":banner", n(bannerTotal), ":withdrawn", n(withdrawn),
+                        ":now", s(IsoTime.format(now())), ":listing", s(ExecutionStatus.LISTING.name())))
                 .build();
-        fenced(lease, List.of(TransactWriteItem.builder().update(counters).build()),
+        fenced(lease, List.of(TransactWriteItem.builder().update(accepted).build()),
                 "execution " + executionId + " is no longer LISTING");
+    }
+
+    /**
+     * Records a whole accepted list at once: every chunk of it that an earlier attempt did not record
+     * ({@link #planChunk}), then the acceptance. Rows an interrupted attempt recorded keep their state
+     * and count, also when the new list no longer holds them: their messages may be out.
+     */
+    public void acceptListing(String executionId, ListingPlan plan, ListingLease lease) {
+        for (PlanChunk chunk : plan.chunksWithout(plannedOutcomes(executionId).keySet())) {
+            planChunk(executionId, chunk, lease);
+        }
+        acceptListing(executionId, plan.bannerTotal(), plan.withdrawn(), lease);
     }
 
     /** LISTING → RUNNING once the messages are sent; settles at once if nothing is left to do. */

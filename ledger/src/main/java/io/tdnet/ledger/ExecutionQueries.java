@@ -158,9 +158,11 @@ public final class ExecutionQueries {
         return item == null || !item.containsKey(TTL) ? Optional.empty() : Optional.of(Items.num(item, TTL));
     }
 
-    /** The entry keys of every outcome row (what a re-plan replaces). */
-    Stream<String> outcomeEntries(String executionId) {
-        return outcomeItems(executionId).map(item -> Items.str(item, ENTRY));
+    /** Every outcome row's entry key with its outcome (what an interrupted plan already recorded). */
+    Map<String, Outcome> outcomeStates(String executionId) {
+        Map<String, Outcome> states = new java.util.HashMap<>();
+        outcomeItems(executionId).forEach(item -> states.put(Items.str(item, ENTRY), Outcome.valueOf(Items.str(item, OUTCOME))));
+        return states;
     }
 
     private Map<String, AttributeValue> summaryItem(String executionId) {

@@ -314,11 +314,59 @@ class ExecutionLedgerIT {
     void replanningAnInterruptedListingIsExact() {
         List<Disclosure> ds = disclosures(5);
         ledger.begin("e9", DATE, lease(DATE));
-        ledger.acceptListing("e9", new ListingPlan(5, 0, ds, List.of(), List.of()), lease(DATE));
-        // the run died before sending; the list is read again and one row turned out withdrawn meanwhile
-        ledger.acceptListing("e9", new ListingPlan(5, 1, ds.subList(0, 4), List.of(), List.of()), lease(DATE));
-        assertThat(ledger.pending("e9")).hasSize(4);
-        assertThat(ledger.summary("e9").orElseThrow().listed()).isEqualTo(4);
+        // the first attempt recorded a chunk of three, sent it, and died; one of them is stored meanwhile
+        ledger.planChunk("e9", new PlanChunk(ds.subList(0, 3), List.of(), List.of(), List.of()), lease(DATE));
+        ledger.recordStored("e9", ds.get(0), pdf(ds.get(0)));
+        assertCountersEqualRows("e9");
+        // the list is read again: ds[0] is archived now, ds[2] was withdrawn, ds[3..4] are new
+        ListingPlan replan = new ListingPlan(5, 1, ds.subList(3, 5), List.of(ds.get(0).disclosureId()), List.of());
+        assertThat(replan.chunksWithout(ledger.plannedOutcomes("e9").keySet()))
+                .as("only what the first attempt did not record").singleElement()
+                .satisfies(c -> assertThat(c.pending()).containsExactlyElementsOf(ds.subList(3, 5)))
+                .satisfies(c -> assertThat(c.alreadyPresent()).isEmpty());
+        ledger.acceptListing("e9", replan, lease(DATE));
+
+        ExecutionSummary s = ledger.summary("e9").orElseThrow();
+        assertThat(s.stored()).as("stored once, not re-planned as already present").isEqualTo(1);
+        assertThat(s.alreadyPresent()).isZero();
+        assertThat(s.listed()).as("a row whose message may be out stays counted").isEqualTo(5);
+        assertThat(ledger.pending("e9")).extracting(Disclosure::disclosureId)
+                .containsExactlyInAnyOrder(ds.get(1).disclosureId(), ds.get(2).disclosureId(), ds.get(3).disclosureId(),
+                        ds.get(4).disclosureId());
+        assertCountersEqualRows("e9");
+    }
+
+    @Test
+    void aChunkIsCountedWithItsRowsAndRecordingItTwiceIsRefused() {
+        List<Disclosure> ds = disclosures(3);
+        ledger.begin("c1", DATE, lease(DATE));
+        PlanChunk chunk = new PlanChunk(ds.subList(0, 2), List.of(ds.get(2).disclosureId()), List.of(),
+                List.of(new RejectedRow("15:00", "13010", "極洋", "t", "javascript:x", "not a document link")));
+        ledger.planChunk("c1", chunk, lease(DATE));
+        ExecutionSummary s = ledger.summary("c1").orElseThrow();
+        assertThat(s.listed()).isEqualTo(4);
+        assertThat(s.alreadyPresent()).isEqualTo(1);
+        assertThat(s.failed()).isEqualTo(1);
+        assertThat(s.bannerTotal()).as("accepted only when every chunk is recorded").isNull();
+
+        assertThatThrownBy(() -> ledger.planChunk("c1", chunk, lease(DATE)))
+                .isInstanceOf(ExecutionLedger.PlanRefusedException.class);
+        assertThat(ledger.summary("c1").orElseThrow().listed()).as("not counted twice").isEqualTo(4);
+        assertThat(ledger.markRunning("c1", lease(DATE)).status()).as("not RUNNING before the acceptance")
+                .isEqualTo(ExecutionStatus.LISTING);
+        assertCountersEqualRows("c1");
+    }
+
+    /** Each counter equals its outcome rows (what a reader sees between two chunks, too). */
+    private void assertCountersEqualRows(String executionId) {
+        ExecutionSummary s = ledger.summary(executionId).orElseThrow();
+        Map<Outcome, Long> rows = new java.util.EnumMap<>(Outcome.class);
+        queries.outcomes(executionId).forEach(o -> rows.merge(o.outcome(), 1L, Long::sum));
+        assertThat(rows.getOrDefault(Outcome.STORED, 0L)).isEqualTo(s.stored());
+        assertThat(rows.getOrDefault(Outcome.ALREADY_PRESENT, 0L)).isEqualTo(s.alreadyPresent());
+        assertThat(rows.getOrDefault(Outcome.FAILED, 0L)).isEqualTo(s.failed());
+        assertThat(rows.getOrDefault(Outcome.PENDING, 0L)).isEqualTo(s.pending());
+        assertThat(rows.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(s.listed());
     }
 
     /**

@@ -5,6 +5,7 @@ import io.tdnet.ledger.ExecutionLedger;
 import io.tdnet.ledger.ListingLease;
 import io.tdnet.ledger.ListingLeases;
 import io.tdnet.ledger.ListingPlan;
+import io.tdnet.ledger.PlanChunk;
 import io.tdnet.ledger.RejectedRow;
 import io.tdnet.model.Disclosure;
 import io.tdnet.model.DisclosureId;
@@ -12,6 +13,8 @@ import io.tdnet.model.DownloadMessage;
 import io.tdnet.model.ExecutionStatus;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.JsonCodec;
+import io.tdnet.model.Attributes;
+import io.tdnet.model.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,21 +33,25 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * Plans and starts the execution of one date: reads the whole list (or fails loudly), counts what the
- * archive already holds as already present without fetching it, records the plan in the ledger, and
- * only then sends one download message per new disclosure. Running a date again is the intraday
+ * Plans and starts the execution of one date: reads the whole list (or fails loudly: a malformed day
+ * enqueues nothing), then plans it in chunks — counts what the archive already holds as already present
+ * without fetching it, records the chunk in the ledger, sends one download message per new disclosure
+ * of the chunk — so downloads start on the first chunk while the rest is planned. Running a date again is the intraday
  * increment, also while an earlier execution of the date is still running: what that one has queued is
  * counted in flight here, not enqueued twice.
  *
  * <p>Planning a date takes its listing lease ({@link ListingLeases}); a lister that finds it held says
  * who holds it, waits for it, and then lists the date as the next intraday run. Every plan write is
  * fenced by the lease's token. A LISTING execution found under the lease belongs to a lister that died
- * (its lease expired, or it had this holder name): it is continued under its own id.
+ * (its lease expired, or it had this holder name): it is continued under its own id, planning only the
+ * rows its chunks did not record and sending again those still pending.
  */
 public final class DisclosureLister {
     private static final Logger log = LoggerFactory.getLogger(DisclosureLister.class);
     /** How often a waiting lister looks at the lease again. */
     private static final Duration LEASE_POLL = Duration.ofMillis(500);
+    /** The first chunk is one message batch: the downloaders start while the rest is planned. */
+    private static final int FIRST_CHUNK = 10;
 
     private final DayListingReader reader;
     private final ExecutionLedger ledger;
@@ -158,18 +166,18 @@ public final class DisclosureLister {
                 ledger.markFailed(executionId, e.getMessage(), keeper.lease());
                 return new ListingResult(ledger.summary(executionId).orElseThrow(), 0, e.kind(), e.getMessage());
             }
-            ListingPlan plan = plan(dayListing, ledger.queuedByUnsettled(date, executionId));
+            int sent = planAndEnqueue(executionId, dayListing, keeper.lease());
             for (var withdrawn : dayListing.withdrawn()) {
                 if (archive.markWithdrawn(date, withdrawn.at(), withdrawn.code(), withdrawn.title())) {
                     log.info("withdrawn by TDnet: {} {} {}", withdrawn.at(), withdrawn.code(), withdrawn.title());
                 }
             }
-            ledger.acceptListing(executionId, plan, keeper.lease());
-            log.info("{}: banner {} = {} listed ({} new, {} already stored, {} in flight, {} rejected) + {} withdrawn",
-                    date, plan.bannerTotal(), plan.listed(), plan.pending().size(), plan.alreadyPresent().size(),
-                    plan.inFlight().size(), plan.rejected().size(), plan.withdrawn());
-            int sent = enqueue(executionId, plan.pending());
-            return new ListingResult(ledger.markRunning(executionId, keeper.lease()), sent, null, null);
+            ledger.acceptListing(executionId, dayListing.bannerTotal(), dayListing.withdrawn().size(), keeper.lease());
+            ExecutionSummary running = ledger.markRunning(executionId, keeper.lease());
+            log.info("{}: banner {} = {} listed ({} sent, {} already stored, {} in flight, {} failed so far) + {} withdrawn",
+                    date, dayListing.bannerTotal(), running.listed(), sent, running.alreadyPresent(), running.inFlight(),
+                    running.failed(), running.withdrawn());
+            return new ListingResult(running, sent, null, null);
         } finally {
             if (outerExecution == null) MDC.remove("execution_id");
             else MDC.put("execution_id", outerExecution);
@@ -181,26 +189,63 @@ public final class DisclosureLister {
         return enqueue(executionId, ledger.pending(executionId));
     }
 
-    /** @param queued what earlier unsettled executions of the date have queued, by the execution */
-    private ListingPlan plan(DayListing listing, Map<DisclosureId, String> queued) {
-        List<DisclosureId> ids = listing.disclosures().stream().map(Disclosure::disclosureId).toList();
-        Set<DisclosureId> stored = new java.util.HashSet<>(archive.storedAmong(ids));
-        if (withXbrl) {
-            // stored earlier without the XBRL the row links: planned again, for the XBRL
-            List<DisclosureId> linked = listing.disclosures().stream().filter(d -> d.xbrlUrl() != null)
-                    .map(Disclosure::disclosureId).filter(stored::contains).toList();
-            stored.removeAll(archive.withoutXbrlAmong(linked));
+    /**
+     * Plans the accepted list chunk by chunk and sends each chunk's messages before planning the next,
+     * so downloads start on the first chunk (the first is small: one message batch). Rows an interrupted
+     * attempt of this execution recorded are not planned again; those of them still PENDING are sent
+     * again (their messages may not have gone out; a duplicate is harmless), also when the new list no
+     * longer holds them. Returns the messages sent.
+     */
+    private int planAndEnqueue(String executionId, DayListing listing, ListingLease lease) {
+        Map<String, Outcome> planned = ledger.plannedOutcomes(executionId);
+        Map<DisclosureId, String> queued = ledger.queuedByUnsettled(listing.date(), executionId);
+        List<Disclosure> disclosures = listing.disclosures();
+        int sent = 0;
+        for (int from = 0, size = FIRST_CHUNK; from < disclosures.size(); from += size, size = PlanChunk.MAX_ROWS) {
+            List<Disclosure> slice = disclosures.subList(from, Math.min(from + size, disclosures.size()));
+            Set<DisclosureId> stored = new java.util.HashSet<>(archive.storedAmong(slice.stream().map(Disclosure::disclosureId).toList()));
+            if (withXbrl) {
+                // stored earlier without the XBRL the row links: planned again (PENDING), for the XBRL
+                List<DisclosureId> linked = slice.stream().filter(d -> d.xbrlUrl() != null)
+                        .map(Disclosure::disclosureId).filter(stored::contains).toList();
+                stored.removeAll(archive.withoutXbrlAmong(linked));
+            }
+            List<Disclosure> pending = new ArrayList<>();
+            List<DisclosureId> alreadyPresent = new ArrayList<>();
+            List<ListingPlan.InFlight> inFlight = new ArrayList<>();
+            List<Disclosure> toSend = new ArrayList<>();
+            for (Disclosure d : slice) {
+                DisclosureId id = d.disclosureId();
+                Outcome earlier = planned.get(PlanChunk.entryOf(id));
+                if (earlier != null) {
+                    if (earlier == Outcome.PENDING) toSend.add(d);
+                } else if (stored.contains(id)) {
+                    alreadyPresent.add(id);
+                } else if (queued.containsKey(id)) {
+                    inFlight.add(new ListingPlan.InFlight(id, queued.get(id)));
+                } else {
+                    pending.add(d);
+                    toSend.add(d);
+                }
+            }
+            ledger.planChunk(executionId, new PlanChunk(pending, alreadyPresent, inFlight, List.of()), lease);
+            sent += enqueue(executionId, toSend);
         }
-        List<Disclosure> pending = listing.disclosures().stream()
-                .filter(d -> !stored.contains(d.disclosureId()) && !queued.containsKey(d.disclosureId())).toList();
-        List<DisclosureId> alreadyPresent = ids.stream().filter(stored::contains).toList();
-        List<ListingPlan.InFlight> inFlight = ids.stream()
-                .filter(id -> !stored.contains(id) && queued.containsKey(id))
-                .map(id -> new ListingPlan.InFlight(id, queued.get(id))).toList();
-        List<RejectedRow> rejected = listing.rejected().stream()
+        List<RejectedRow> rejected = RejectedRow.numbered(listing.rejected().stream()
                 .map(r -> new RejectedRow(r.at().toString(), r.code(), r.name(), r.title(), r.href(), r.reason()))
-                .toList();
-        return new ListingPlan(listing.bannerTotal(), listing.withdrawn().size(), pending, alreadyPresent, inFlight, rejected);
+                .toList()).stream().filter(r -> !planned.containsKey(r.entryKey())).toList();
+        for (PlanChunk chunk : PlanChunk.ofRejected(rejected)) ledger.planChunk(executionId, chunk, lease);
+        Set<DisclosureId> listedNow = disclosures.stream().map(Disclosure::disclosureId).collect(Collectors.toSet());
+        boolean leftBehind = planned.entrySet().stream().anyMatch(e -> e.getValue() == Outcome.PENDING
+                && e.getKey().startsWith(Attributes.OUTCOME_PREFIX)
+                && !listedNow.contains(new DisclosureId(e.getKey().substring(Attributes.OUTCOME_PREFIX.length()))));
+        if (leftBehind) {
+            List<Disclosure> gone = ledger.pending(executionId).stream().filter(d -> !listedNow.contains(d.disclosureId())).toList();
+            log.warn("{} disclosures planned by an interrupted attempt are no longer listed; they stay counted and are sent again",
+                    gone.size());
+            sent += enqueue(executionId, gone);
+        }
+        return sent;
     }
 
     private int enqueue(String executionId, List<Disclosure> disclosures) {

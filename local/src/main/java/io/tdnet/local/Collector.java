@@ -59,6 +59,8 @@ public final class Collector {
         });
         progress.listing(date, pipeline.metrics());
         ListingResult listing;
+        // the workers run while the lister plans: downloads start on its first chunk (pipelining)
+        pipeline.startWorkers();
         try {
             // another lister holding the date's lease is named here, while this one waits for it
             listing = pipeline.list(date, notice -> {

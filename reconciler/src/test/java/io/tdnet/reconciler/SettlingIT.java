@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Issue 16's acceptance on the embedded stack with the real lister, workers and reconciler: every
@@ -237,6 +238,47 @@ class SettlingIT {
         }
     }
 
+    /**
+     * Pipelining: a lister killed between two chunks (the second chunk's rows recorded, none of its
+     * messages sent) while the first chunk is already stored is continued by its restart: nothing is
+     * lost, nothing counted twice, and the counters equal the rows at the kill and after.
+     */
+    @Test
+    void aListerKilledBetweenChunksIsContinuedWithoutLossOrDoubleCount() throws Exception {
+        int disclosures = tdnet.addDay(DATE, 250, 67).ids().size();
+        int[] batches = {0};
+        SqsClient real = stack.sqs();
+        SqsClient diesAtTheSecondChunk = (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(),
+                new Class<?>[] {SqsClient.class}, (proxy, method, args) -> {
+                    // the first chunk is one message batch: the second batch opens the second chunk
+                    if (method.getName().equals("sendMessageBatch") && ++batches[0] == 2) throw new KilledError();
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        assertThatThrownBy(() -> rig.lister("lister-a", diesAtTheSecondChunk).list(DATE)).isInstanceOf(KilledError.class);
+        String execution = rig.ledger.executionsOf(DATE).findFirst().orElseThrow().executionId();
+        rig.drain();
+        ExecutionSummary killed = rig.summary(execution);
+        assertThat(killed.status()).isEqualTo(ExecutionStatus.LISTING);
+        assertThat(killed.bannerTotal()).as("not accepted yet").isNull();
+        assertThat(killed.stored()).as("downloads started on the first chunk").isEqualTo(10);
+        assertThat(killed.listed()).isEqualTo(10 + 98);
+        rig.assertExact(execution);
+
+        ListingResult resumed = rig.lister("lister-a").list(DATE);
+        assertThat(resumed.summary().executionId()).isEqualTo(execution);
+        assertThat(resumed.enqueued()).as("the second chunk again, then the rest").isEqualTo(disclosures - 10);
+        rig.drain();
+        ExecutionSummary done = rig.summary(execution);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(done.stored()).isEqualTo(disclosures);
+        assertThat(done.listed()).isEqualTo(disclosures);
+        rig.assertExact(execution);
+    }
+
     /** The fence: a lister whose lease expired and was taken can write nothing more. */
     @Test
     void planWritesUnderALeaseThatWasTakenOverAreRefused() {
@@ -287,7 +329,7 @@ class SettlingIT {
     /** kill -9, as far as the worker can tell. */
     private static final class KilledError extends Error {
         KilledError() {
-            super("killed between the outcome transaction and the settle");
+            super("killed (a process dying at this call)");
         }
     }
 }

@@ -100,12 +100,17 @@ final class SettlingRig {
 
     /** A lister of its own name (its own lease holder), as a separate process would be. */
     DisclosureLister lister(String holder) {
+        return lister(holder, stack.sqs());
+    }
+
+    /** A lister of its own name that sends its download messages through {@code sqs}. */
+    DisclosureLister lister(String holder, software.amazon.awssdk.services.sqs.SqsClient sqs) {
         var r = stack.resources();
         TdnetPageClient pages = new TdnetPageClient(TdnetOrigin.of(tdnet.baseUrl()), io.tdnet.model.Pacer.unthrottled(),
                 TdnetPageClient.Settings.defaults());
         return new DisclosureLister(new DayListingReader(pages), ledger,
                 new ListingLeases(stack.dynamoDb(), r.executionsTable(), clock, ListingLeases.DEFAULT_DURATION),
-                holder, Duration.ofSeconds(30), archive, stack.sqs(), r.downloadQueueUrl(), new ExecutionIds(clock));
+                holder, Duration.ofSeconds(30), archive, sqs, r.downloadQueueUrl(), new ExecutionIds(clock));
     }
 
     /** Runs both workers until both queues answer empty. */

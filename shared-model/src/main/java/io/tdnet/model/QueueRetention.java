@@ -30,7 +30,15 @@ public final class QueueRetention {
      * The longest time from a message's first delivery to the end of its last one when every delivery
      * fails: {@code maxReceiveCount − 1} waits of at most {@code longestWait} each (the visibility
      * timeout, counted from when the consumer gives the message back, at the latest its timeout), and
-     * {@code maxReceiveCount} deliveries of at most {@code consumerTimeout} each.
+     * {@code maxReceiveCount} deliveries of at most {@code consumerTimeout} each. The waits are
+     * {@link SettleHorizon#retryPath} with every wait at its longest.
+     *
+     * <p>Not {@link SettleHorizon}'s quantity, on purpose: the settle horizon follows the retry schedule
+     * the downloader sets (1, 2, 4 … min capped at 60 min: ~6 h for 12 deliveries) and may be wrong
+     * (a {@code Retry-After} past the cap only delays a FAILED → STORED), so it can stay tight for the
+     * reconciler's alarm. Retention may never be wrong: a message that expires while still retried is
+     * lost without a DLQ entry, so it counts every wait at the most SQS allows ({@link #SQS_MAX_VISIBILITY},
+     * 133 h for the download queue).
      *
      * @param longestWait the longest visibility timeout a failed delivery can leave: the queue's own,
      *     or {@link #SQS_MAX_VISIBILITY} when the consumer sets visibility itself (the downloader honours
@@ -41,6 +49,7 @@ public final class QueueRetention {
         if (longestWait.isNegative() || consumerTimeout.isNegative()) {
             throw new IllegalArgumentException("durations must not be negative");
         }
-        return longestWait.multipliedBy(maxReceiveCount - 1L).plus(consumerTimeout.multipliedBy(maxReceiveCount));
+        return SettleHorizon.retryPath(longestWait, longestWait, maxReceiveCount)
+                .plus(consumerTimeout.multipliedBy(maxReceiveCount));
     }
 }

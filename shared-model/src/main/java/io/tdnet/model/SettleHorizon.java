@@ -18,6 +18,12 @@ import java.time.Duration;
  *
  * <p>An execution settles at the latest {@code retryPath} (first to last delivery of the schedule) +
  * {@link #afterLastSign} + one reconciler period after it starts running: {@link #unsettledDeadline}.
+ *
+ * <p>Not the queues' {@link QueueRetention#retryHorizon retry horizon} (133 h for the download queue,
+ * against ~2 h here after the last sign): that one bounds how long SQS may keep retrying a message, every
+ * wait at the SQS maximum, because retention must never be too short; this one follows the schedule the
+ * downloader actually sets, because calling a message lost too early is corrected later (FAILED → STORED)
+ * while a horizon of days would hold every alarm back by days. Both sum their waits with {@link #retryPath}.
  */
 public record SettleHorizon(Duration afterLastSign, Duration unsettledDeadline) {
 
@@ -33,7 +39,8 @@ public record SettleHorizon(Duration afterLastSign, Duration unsettledDeadline) 
 
     /**
      * First to last delivery when every delivery fails: the visibility timeouts the retry schedule sets
-     * after deliveries 1 … maxReceiveCount−1, {@code base·2^(n−1)} capped at {@code cap}.
+     * after deliveries 1 … maxReceiveCount−1, {@code base·2^(n−1)} capped at {@code cap}. With
+     * {@code base = cap} it is {@link QueueRetention#retryHorizon}'s waits, each at its longest.
      */
     public static Duration retryPath(Duration base, Duration cap, int maxReceiveCount) {
         Duration total = Duration.ZERO;

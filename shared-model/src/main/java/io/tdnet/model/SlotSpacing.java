@@ -18,8 +18,9 @@ import java.time.Duration;
  *   spacing = (1 s + budget) / R,  utilisation under a backlog = 1 / (R·spacing) = 1 / (1 + budget)
  * </pre>
  *
- * With budget = 20 ms (tolerance 10 ms, skew ±5 ms) utilisation is 1 / 1.02 = 98.04% at every R — the
- * goal is ≥ 98% at R ≤ 5 and ≥ 95% at R = 50 — and a sender delayed by more than 10 ms (a loaded
+ * With budget = 20 ms (tolerance 10 ms, skew ±5 ms) utilisation is 1 / 1.02 = 98.04% at every R; when
+ * every sender reads one clock ({@link #sameClock}: the endpoint is on this machine) the skew is 0 and it
+ * is 1 / 1.01 = 99.01% — the goal is ≥ 98% at R ≤ 5 and ≥ 95% at R = 50 — and a sender delayed by more than 10 ms (a loaded
  * machine, a slow schedule read) never sends late: it takes the next free slot. The budget is absolute
  * time, not a fraction of the spacing, so the same 20 ms protect R = 1 and R = 100 alike.
  *
@@ -47,6 +48,16 @@ public record SlotSpacing(Rate rate, Duration spacing, Duration tolerance, Durat
     /** The schedule for {@code rate} with the default tolerance and skew. */
     public static SlotSpacing of(Rate rate) {
         return of(rate, TOLERANCE, SKEW);
+    }
+
+    /**
+     * The schedule for {@code rate} when every sender reads the same clock — the endpoint is on this
+     * machine (a loopback endpoint such as the AWS twin's, a DynamoDB Local in process), so all processes
+     * sharing it read this machine's one system clock and their skew is 0, not ±{@link #SKEW}: budget =
+     * tolerance = 10 ms, utilisation 1 / 1.01 = 99.01%.
+     */
+    public static SlotSpacing sameClock(Rate rate) {
+        return of(rate, TOLERANCE, Duration.ZERO);
     }
 
     public static SlotSpacing of(Rate rate, Duration tolerance, Duration skew) {

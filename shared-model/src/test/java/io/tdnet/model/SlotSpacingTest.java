@@ -19,6 +19,20 @@ class SlotSpacingTest {
     }
 
     @Test
+    void sendersOnOneClockBudgetOnlyTheToleranceAndStillNeverFitRPlusOneInOneSecond() {
+        for (double r : new double[] {1, 2, 5, 50, 100}) {
+            SlotSpacing s = SlotSpacing.sameClock(Rate.perSecond(r));
+            assertThat(s.skew()).isZero();
+            assertThat(s.budget()).isEqualTo(SlotSpacing.TOLERANCE);
+            // no skew: the worst case is only the first of R + 1 sends tolerance late
+            long worstSpanNanos = Math.round(Math.ceil(r)) * s.spacing().toNanos() - SlotSpacing.TOLERANCE.toNanos();
+            assertThat(worstSpanNanos).as("R = %s", r).isGreaterThanOrEqualTo(1_000_000_000L);
+            assertThat(s.utilisation()).as("R = %s", r).isGreaterThan(SlotSpacing.of(Rate.perSecond(r)).utilisation())
+                    .isGreaterThanOrEqualTo(0.99);
+        }
+    }
+
+    @Test
     void aSpacingThatLetsRPlusOneIntoASecondIsRefused() {
         assertThatThrownBy(() -> new SlotSpacing(Rate.perSecond(2), Duration.ofMillis(505), Duration.ofMillis(10), Duration.ofMillis(5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("R + 1");

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Joins the deployment's one TDnet schedule: the only way a process gets its {@link Pacer}. Against a
  * remote endpoint (AWS) the clock offset is measured on the first permit ({@link EndpointTime}); an
  * endpoint on loopback (the AWS twin's gateway) or an in-process DynamoDB Local keeps time by this
- * machine's clock, offset 0 by construction. An unthrottled rate bypasses the
+ * machine's clock, offset 0 by construction, and its slots budget no skew ({@link SlotSpacing#sameClock}).
+ * An unthrottled rate bypasses the
  * schedule and is refused unless the origin is on loopback (the fake TDnet).
  */
 public final class SharedSchedule {
@@ -30,11 +31,13 @@ public final class SharedSchedule {
     public static Pacer overHttp(AwsClients aws, String table, Rate rate, TdnetOrigin origin, boolean clockSynchronised,
                                  SharedPacer.Observer observer) {
         if (unthrottledAllowed(rate, origin)) return Pacer.unthrottled();
-        SlotSpacing spacing = SlotSpacing.of(rate);
         if (aws.endpoint().filter(SharedSchedule::onThisMachine).isPresent()) {
-            // an endpoint on loopback (the AWS twin, a local DynamoDB) keeps time by this machine's clock
-            return new SharedPacer(new DynamoSlotStore(aws.dynamoDb(), table), spacing, ScheduleClock.system(0), observer);
+            // an endpoint on loopback (the AWS twin, a local DynamoDB) keeps time by this machine's clock, and so
+            // does every process sharing it: no skew to budget for
+            return new SharedPacer(new DynamoSlotStore(aws.dynamoDb(), table), SlotSpacing.sameClock(rate),
+                    ScheduleClock.system(0), observer);
         }
+        SlotSpacing spacing = SlotSpacing.of(rate);
         EndpointTime endpointTime = new EndpointTime();
         DynamoDbClient dynamoDb = aws.dynamoDb(endpointTime);
         return new MeasuredOnFirstUse(() -> {
@@ -48,7 +51,7 @@ public final class SharedSchedule {
     public static Pacer inProcess(DynamoDbClient dynamoDb, String table, Rate rate, TdnetOrigin origin,
                                   SharedPacer.Observer observer) {
         if (unthrottledAllowed(rate, origin)) return Pacer.unthrottled();
-        return new SharedPacer(new DynamoSlotStore(dynamoDb, table), SlotSpacing.of(rate), ScheduleClock.system(0), observer);
+        return new SharedPacer(new DynamoSlotStore(dynamoDb, table), SlotSpacing.sameClock(rate), ScheduleClock.system(0), observer);
     }
 
     private static boolean unthrottledAllowed(Rate rate, TdnetOrigin origin) {

@@ -55,7 +55,11 @@ public final class ProgressPrinter implements CollectProgress {
     private synchronized void showPages(LocalDate date, long pages) {
         if (pages == lastPagesShown) return;
         lastPagesShown = pages;
-        String line = String.format("  listing %s: %,d list page%s read", date, pages, pages == 1 ? "" : "s");
+        show(String.format("  listing %s: %,d list page%s read", date, pages, pages == 1 ? "" : "s"));
+    }
+
+    /** On a terminal the line overwrites the last one; elsewhere (a log, a pipe) each is a line of its own. */
+    private void show(String line) {
         if (terminal) {
             out.print("\r" + line + "   ");
         } else {
@@ -88,13 +92,7 @@ public final class ProgressPrinter implements CollectProgress {
         long now = System.nanoTime();
         if (now - lastPrintNanos < intervalNanos) return;
         lastPrintNanos = now;
-        String line = line(s, now);
-        if (terminal) {
-            out.print("\r" + line + "   ");
-        } else {
-            out.println(line);
-        }
-        out.flush();
+        show(line(s, now));
     }
 
     @Override
