@@ -18,6 +18,14 @@ final class ListerFunction {
 
     private ListerFunction() {}
 
+    private static boolean parseFlag(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
     static ListerHandler wire(FunctionWiring wiring) {
         String executions = wiring.require(EnvVars.EXECUTIONS_TABLE);
         String disclosures = wiring.require(EnvVars.DISCLOSURES_TABLE);
@@ -34,7 +42,9 @@ final class ListerFunction {
                 // one name per container (one invocation at a time): a waiting lister says which run holds the date
                 "lister-lambda:" + java.util.UUID.randomUUID(), MAX_LEASE_WAIT,
                 new DisclosureArchive(dynamo, disclosures, clock),
-                sqs, wiring.require(EnvVars.DOWNLOAD_QUEUE_URL), new ExecutionIds(clock));
+                sqs, wiring.require(EnvVars.DOWNLOAD_QUEUE_URL), new ExecutionIds(clock),
+                // the stack parameter WithXbrl: off by default, the extra requests toward TDnet are the user's choice
+                wiring.env().optional(EnvVars.WITH_XBRL, false, ListerFunction::parseFlag));
         ResourceCheck resources = wiring.checkBeforeServing(wiring.resourceCheck()
                 .queue(sqs, wiring.require(EnvVars.DOWNLOAD_QUEUE_URL))
                 .table(dynamo, executions).table(dynamo, disclosures).table(dynamo, wiring.require(EnvVars.PACER_TABLE)));

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 public final class DisclosureExport {
     public static final List<String> COLUMNS = List.of("disclosure_id", "disclosed_date", "disclosed_at", "company_code",
             "company_name", "title", "previous_title", "exchanges", "history", "withdrawn_at", "pdf_url", "xbrl_url",
-            "pdf_s3_key", "pdf_sha256", "pdf_bytes");
+            "pdf_s3_key", "pdf_sha256", "pdf_bytes", "xbrl_s3_key", "xbrl_sha256");
 
     public enum Format { jsonl, csv }
 
@@ -73,6 +73,8 @@ public final class DisclosureExport {
         row.put("pdf_s3_key", a.pdf().s3Key());
         row.put("pdf_sha256", a.pdf().sha256());
         row.put("pdf_bytes", a.pdf().bytes());
+        row.put("xbrl_s3_key", a.xbrl() == null ? null : a.xbrl().s3Key());
+        row.put("xbrl_sha256", a.xbrl() == null ? null : a.xbrl().sha256());
         return row;
     }
 
