@@ -7,6 +7,7 @@ import io.tdnet.model.EnvVars;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
 import io.tdnet.wiring.ResourceCheck;
+import io.tdnet.wiring.Wired;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -26,7 +27,7 @@ final class ListerFunction {
         };
     }
 
-    static ListerHandler wire(FunctionWiring wiring) {
+    static Wired<ScheduledListing> wire(FunctionWiring wiring) {
         String executions = wiring.require(EnvVars.EXECUTIONS_TABLE);
         String disclosures = wiring.require(EnvVars.DISCLOSURES_TABLE);
         Clock clock = wiring.clock();
@@ -48,6 +49,6 @@ final class ListerFunction {
         ResourceCheck resources = wiring.checkBeforeServing(wiring.resourceCheck()
                 .queue(sqs, wiring.require(EnvVars.DOWNLOAD_QUEUE_URL))
                 .table(dynamo, executions).table(dynamo, disclosures).table(dynamo, wiring.require(EnvVars.PACER_TABLE)));
-        return wiring.announce(new ListerHandler(new ScheduledListing(lister, clock, metrics), resources));
+        return wiring.announce(new Wired<>(new ScheduledListing(lister, clock, metrics), resources));
     }
 }
