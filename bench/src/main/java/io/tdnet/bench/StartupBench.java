@@ -65,6 +65,7 @@ public final class StartupBench {
                 env.put(EnvVars.TDNET_RATE, "1");
                 env.put(EnvVars.PACER_TABLE, Names.PACER_TABLE);
                 env.put(EnvVars.STAGE, "bench");
+                env.put(EnvVars.STACK, "TdnetPipeline-bench"); // named by the start check's messages
                 env.put(EnvVars.DOWNLOAD_QUEUE_URL, endpoint + "/000000000000/" + Names.DOWNLOAD_QUEUE);
                 env.put(EnvVars.DOWNLOAD_DLQ_URL, endpoint + "/000000000000/" + Names.DOWNLOAD_DLQ);
                 env.put(EnvVars.PERSIST_QUEUE_URL, endpoint + "/000000000000/" + Names.PERSIST_QUEUE);
