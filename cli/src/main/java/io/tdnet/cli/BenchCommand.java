@@ -13,6 +13,7 @@ import io.tdnet.bench.PolitenessBench;
 import io.tdnet.bench.ServeBench;
 import io.tdnet.bench.SharedRateBench;
 import io.tdnet.bench.StartupBench;
+import io.tdnet.bench.TwinRateBench;
 import io.tdnet.local.EmbeddedEnvironment;
 import io.tdnet.model.Rate;
 import io.tdnet.model.SlotSpacing;
@@ -188,6 +189,20 @@ final class BenchCommand implements Callable<Integer> {
             figures.add(BenchFigure.of(s, name + " utilisation (server)", 100 * shared.server().utilisation(), "%", "goal ≥ 98%"));
             figures.add(BenchFigure.of(s, name + " utilisation (senders)", 100 * shared.senders().utilisation(), "%", ""));
             if (shared.server().maxInAnySecond() > 2 || shared.senders().maxInAnySecond() > 2) impolite = true;
+            err.println("bench: politeness through the twin, its lister + downloader Lambdas and a collect --aws sharing R = 2…");
+            err.flush();
+            TwinRateBench.Result twin = new TwinRateBench(new ChildJvm(TdnetCli.class.getName()), seed).run(2, 60, 60);
+            String twinName = "twin R=2";
+            figures.add(BenchFigure.of(s, twinName + " requests", twin.all().count(), "", String.format(Locale.ROOT,
+                    "pipeline %d (%d downloader environments) + collect --aws %d (%d send instants)", twin.pipelineRequests(),
+                    twin.downloaderEnvironments(), twin.collectRequests(), twin.collectSends().count())));
+            figures.add(BenchFigure.of(s, twinName + " max in any 1-s window (server)", twin.all().maxInAnySecond(), "requests",
+                    "whole run; ≤ 2: polite"));
+            figures.add(BenchFigure.of(s, twinName + " utilisation while both ran (server)", 100 * twin.overlap().utilisation(), "%",
+                    String.format(Locale.ROOT, "%d requests in %.1f s; goal ≥ 98%%", twin.overlap().count(), twin.overlapSeconds())));
+            figures.add(BenchFigure.of(s, twinName + " collect --aws max in any 1-s window (senders)", twin.collectSends().maxInAnySecond(),
+                    "requests", "its own send instants"));
+            if (twin.all().maxInAnySecond() > 2 || twin.collectSends().maxInAnySecond() > 2) impolite = true;
         }
 
         if (sections.contains("memory")) {
