@@ -1,9 +1,7 @@
 package io.tdnet.bench;
 
-import io.tdnet.faketdnet.FakeDay;
 import io.tdnet.faketdnet.FakeTdnet;
 import io.tdnet.faketdnet.RecordedRequest;
-import io.tdnet.model.DisclosureId;
 import io.tdnet.model.EnvVars;
 import io.tdnet.twin.AwsTwin;
 import io.tdnet.twin.DayRun;
@@ -16,21 +14,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * One rate through the twin of the deployed stack: a small fake day through the twin's lister and
  * downloader Lambdas (the event source's {@code MaximumConcurrency} environments at once) and, at the same
  * time, {@code collect --aws --endpoint-url <twin>} of another date in a child JVM, all against one fake
- * TDnet and all pacing on the stack's one slot schedule (its pacer table) at the same R. Judged from the
- * fake's arrival times like {@link PolitenessBench}: the most requests in any 1-s window over the whole run,
- * and the utilisation over the span where both the pipeline and {@code collect} were sending.
+ * TDnet and all pacing on the stack's one slot schedule (its pacer table) at the same R. {@code collect --aws}
+ * downloads through the stack's download queue, so each day's documents are fetched by whichever consumer
+ * received them: the collect process's requests are told apart by its own send instants ({@code --send-log},
+ * wall clock), matched to the fake's arrivals (wall clock too, same machine). Judged from the arrivals like
+ * {@link PolitenessBench}: the most requests in any 1-s window over the whole run, and the utilisation over
+ * the span where both the Lambdas and the collect process were sending.
  */
 public final class TwinRateBench {
     static final LocalDate PIPELINE_DAY = LocalDate.of(2026, 2, 13);
@@ -39,17 +37,21 @@ public final class TwinRateBench {
 
     /**
      * @param all            every arrival at the fake, whole run
-     * @param overlap        the arrivals between the later first request and the earlier last request of the two
-     *                       senders (both were sending): its utilisation is the figure
-     * @param pipelineRequests arrivals for the pipeline's day (lister + downloaders)
-     * @param collectRequests  arrivals for {@code collect}'s day
-     * @param collectSends   {@code collect}'s own send instants ({@code --send-log})
+     * @param overlap        the arrivals between the later first request and the earlier last request of the
+     *                       Lambdas and the collect process (both were sending): its utilisation is the figure
+     * @param lambdaRequests arrivals not matched to a send instant of the collect process (lister + downloaders)
+     * @param collectRequests arrivals matched to the collect process's send instants
+     * @param collectSends   the collect process's own send instants ({@code --send-log})
+     * @param densest        of the requests in the densest 1-s window of the run, how many were the collect process's
      * @param downloaderEnvironments cold starts of the downloader function (environments it ran in)
      * @param pipelineSummary the twin's summary line of the pipeline's day
      */
     public record Result(double rate, PolitenessBench.Sends all, PolitenessBench.Sends overlap, double overlapSeconds,
-                         int pipelineRequests, int collectRequests, PolitenessBench.Sends collectSends,
+                         int lambdaRequests, int collectRequests, PolitenessBench.Sends collectSends, int densestCollect,
                          int downloaderEnvironments, String pipelineSummary) {}
+
+    /** How long after its send instant a request may arrive and still be matched to it (spacing ≥ 500 ms at R ≤ 2). */
+    static final long MATCH_MICROS = 250_000;
 
     /** Two senders' sorted arrival instants and the window in which both were sending. */
     record Overlap(long fromNanos, long toNanos) {
@@ -62,6 +64,7 @@ public final class TwinRateBench {
 
         /** The instants of {@code sorted} inside [from, to]. */
         List<Long> within(List<Long> sorted) {
+            if (toNanos <= fromNanos) return List.of(); // the senders never overlapped
             return sorted.stream().filter(t -> t >= fromNanos && t <= toNanos).toList();
         }
 
@@ -86,7 +89,7 @@ public final class TwinRateBench {
         Path dir = Files.createTempDirectory("tdnet-bench-twinrate-");
         try (FakeTdnet fake = FakeTdnet.start()) {
             fake.addDay(PIPELINE_DAY, pipelineRows, seed);
-            FakeDay collectDay = fake.addDay(COLLECT_DAY, collectRows, seed + 1);
+            fake.addDay(COLLECT_DAY, collectRows, seed + 1);
             Path sendLog = dir.resolve("collect-sends.txt");
             Path childLog = dir.resolve("collect.log");
             DayRun run;
@@ -111,32 +114,70 @@ public final class TwinRateBench {
                 }
                 if (!run.settled()) throw new IllegalStateException("the twin's day did not settle: " + run.summaryLine());
             }
-            List<RecordedRequest> requests = fake.requests();
-            java.util.function.Predicate<RecordedRequest> ofCollect = isFor(collectDay);
-            List<Long> all = times(requests);
-            List<Long> forCollect = times(requests.stream().filter(ofCollect).toList());
-            List<Long> forPipeline = times(requests.stream().filter(ofCollect.negate()).toList());
-            Overlap overlap = Overlap.of(forPipeline, forCollect);
+            List<RecordedRequest> requests = fake.requests().stream()
+                    .sorted(java.util.Comparator.comparingLong(RecordedRequest::nanoTime)).toList();
+            List<Long> sends = PolitenessBench.sendInstants(sendLog).stream().map(n -> n / 1_000).toList();
+            boolean[] ofCollect = matchSends(requests.stream().map(q -> micros(q.at())).toList(), sends, MATCH_MICROS);
+            List<Long> all = new ArrayList<>();
+            List<Long> forCollect = new ArrayList<>();
+            List<Long> forLambdas = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                long t = requests.get(i).nanoTime();
+                all.add(t);
+                (ofCollect[i] ? forCollect : forLambdas).add(t);
+            }
+            Overlap overlap = Overlap.of(forLambdas, forCollect);
+            int densestStart = densestWindowStart(all, 1_000_000_000L);
+            int densestCollect = 0;
+            for (int i = densestStart; i < all.size() && all.get(i) - all.get(densestStart) < 1_000_000_000L; i++) {
+                if (ofCollect[i]) densestCollect++;
+            }
             return new Result(rate, PolitenessBench.Sends.of(all, rate), PolitenessBench.Sends.of(overlap.within(all), rate),
-                    overlap.seconds(), forPipeline.size(), forCollect.size(),
-                    PolitenessBench.Sends.of(PolitenessBench.sendInstants(sendLog), rate), downloaderEnvironments(run),
-                    run.summaryLine());
+                    overlap.seconds(), forLambdas.size(), forCollect.size(),
+                    PolitenessBench.Sends.of(PolitenessBench.sendInstants(sendLog), rate), densestCollect,
+                    downloaderEnvironments(run), run.summaryLine());
         } finally {
             BenchFiles.deleteTree(dir);
         }
     }
 
-    /** Whether a request is for {@code day}: one of its list pages (they carry the date) or of its documents. */
-    static java.util.function.Predicate<RecordedRequest> isFor(FakeDay day) {
-        Set<String> documents = day.ids().stream().map(DisclosureId::value).map(id -> id + ".pdf").collect(Collectors.toSet());
-        String listSuffix = "_" + day.date().format(DateTimeFormatter.BASIC_ISO_DATE) + ".html";
-        return q -> q.isListPage() ? q.fileName().endsWith(listSuffix) : documents.contains(q.fileName());
+    /**
+     * Which arrivals (wall-clock µs, ascending) answer one of {@code sends} (µs, ascending): each send takes the
+     * earliest unmatched arrival in {@code [send − 1 ms, send + within]} (the same clock; the 1 ms absorbs its
+     * resolution). Sends that never arrived (a request that failed on the wire) match nothing.
+     */
+    static boolean[] matchSends(List<Long> arrivals, List<Long> sends, long withinMicros) {
+        boolean[] matched = new boolean[arrivals.size()];
+        int from = 0;
+        for (long send : sends) {
+            while (from < arrivals.size() && arrivals.get(from) < send - 1_000) from++;
+            for (int i = from; i < arrivals.size() && arrivals.get(i) <= send + withinMicros; i++) {
+                if (!matched[i]) {
+                    matched[i] = true;
+                    break;
+                }
+            }
+        }
+        return matched;
     }
 
-    private static List<Long> times(List<RecordedRequest> requests) {
-        List<Long> t = new ArrayList<>(requests.stream().map(RecordedRequest::nanoTime).toList());
-        t.sort(null);
-        return t;
+    /** The index where the densest half-open window [t, t + window) of {@code sorted} starts. */
+    static int densestWindowStart(List<Long> sorted, long windowNanos) {
+        int best = 0;
+        int bestCount = 0;
+        int j = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            while (sorted.get(i) - sorted.get(j) >= windowNanos) j++;
+            if (i - j + 1 > bestCount) {
+                bestCount = i - j + 1;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static long micros(java.time.Instant at) {
+        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
     }
 
     private static int downloaderEnvironments(DayRun run) {

@@ -2,14 +2,10 @@ package io.tdnet.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tdnet.faketdnet.FakeDay;
-import io.tdnet.faketdnet.FakeTdnet;
 import io.tdnet.faketdnet.RecordedRequest;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -39,17 +35,24 @@ class TwinRateBenchTest {
     }
 
     @Test
-    void requestsAreTheCollectDaysByListPageDateAndDocumentId() {
-        LocalDate other = LocalDate.of(2026, 2, 16);
-        try (FakeTdnet fake = FakeTdnet.start()) {
-            FakeDay pipelineDay = fake.addDay(TwinRateBench.PIPELINE_DAY, 3, 1);
-            FakeDay collectDay = fake.addDay(other, 3, 2);
-            Predicate<RecordedRequest> ofCollect = TwinRateBench.isFor(collectDay);
-            assertThat(ofCollect).accepts(request("/inbs/I_list_001_20260216.html"),
-                    request("/inbs/" + collectDay.ids().get(2).value() + ".pdf"));
-            assertThat(ofCollect).rejects(request("/inbs/I_list_001_20260213.html"),
-                    request("/inbs/" + pipelineDay.ids().get(0).value() + ".pdf"), request("/inbs/other.html"));
-        }
+    void eachSendTakesTheEarliestUnmatchedArrivalSoonAfterIt() {
+        // arrivals (µs): a collect request 2 ms after its send, a Lambda's at 500 ms, collect's second send arrived
+        // 1 ms "before" its instant (clock resolution), a Lambda's at 1,400 ms; a third send never arrived
+        List<Long> arrivals = List.of(2_000L, 500_000L, 999_500L, 1_400_000L);
+        List<Long> sends = List.of(0L, 1_000_000L, 3_000_000L);
+        assertThat(TwinRateBench.matchSends(arrivals, sends, 250_000)).containsExactly(true, false, true, false);
+        // a send whose request arrives later than the window matches nothing
+        assertThat(TwinRateBench.matchSends(List.of(300_000L), List.of(0L), 250_000)).containsExactly(false);
+        // two sends close together take two arrivals, not the same one twice
+        assertThat(TwinRateBench.matchSends(List.of(10_000L, 20_000L), List.of(0L, 5_000L), 250_000)).containsExactly(true, true);
+    }
+
+    @Test
+    void theDensestWindowStartsWhereTheMostArrivalsFitInOneSecond() {
+        List<Long> times = List.of(0L, 900 * MS, 1400 * MS, 1500 * MS, 1800 * MS, 3000 * MS);
+        assertThat(TwinRateBench.densestWindowStart(times, 1000 * MS)).isEqualTo(1);
+        assertThat(PolitenessBench.maxInWindow(times, 1000 * MS)).isEqualTo(4);
+        assertThat(TwinRateBench.densestWindowStart(List.of(), 1000 * MS)).isZero();
     }
 
     private static RecordedRequest request(String path) {

@@ -194,14 +194,15 @@ final class BenchCommand implements Callable<Integer> {
             TwinRateBench.Result twin = new TwinRateBench(new ChildJvm(TdnetCli.class.getName()), seed).run(2, 60, 60);
             String twinName = "twin R=2";
             figures.add(BenchFigure.of(s, twinName + " requests", twin.all().count(), "", String.format(Locale.ROOT,
-                    "pipeline %d (%d downloader environments) + collect --aws %d (%d send instants)", twin.pipelineRequests(),
-                    twin.downloaderEnvironments(), twin.collectRequests(), twin.collectSends().count())));
+                    "Lambdas %d (lister + %d downloader environments), collect --aws %d (of %d send instants); two days, one queue",
+                    twin.lambdaRequests(), twin.downloaderEnvironments(), twin.collectRequests(), twin.collectSends().count())));
             figures.add(BenchFigure.of(s, twinName + " max in any 1-s window (server)", twin.all().maxInAnySecond(), "requests",
-                    "whole run; ≤ 2: polite"));
-            figures.add(BenchFigure.of(s, twinName + " utilisation while both ran (server)", 100 * twin.overlap().utilisation(), "%",
+                    String.format(Locale.ROOT, "whole run, ≤ 2: polite; densest window: %d of collect, shortest span of 3: %.0f ms",
+                            twin.densestCollect(), twin.all().shortestSpanMillis())));
+            figures.add(BenchFigure.of(s, twinName + " max in any 1-s window (collect senders)", twin.collectSends().maxInAnySecond(),
+                    "requests", "the collect process's own send instants"));
+            figures.add(BenchFigure.of(s, twinName + " utilisation while both sent (server)", 100 * twin.overlap().utilisation(), "%",
                     String.format(Locale.ROOT, "%d requests in %.1f s; goal ≥ 98%%", twin.overlap().count(), twin.overlapSeconds())));
-            figures.add(BenchFigure.of(s, twinName + " collect --aws max in any 1-s window (senders)", twin.collectSends().maxInAnySecond(),
-                    "requests", "its own send instants"));
             if (twin.all().maxInAnySecond() > 2 || twin.collectSends().maxInAnySecond() > 2) impolite = true;
         }
 
