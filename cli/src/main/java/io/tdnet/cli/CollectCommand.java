@@ -52,8 +52,10 @@ final class CollectCommand implements Callable<Integer> {
                        Duration sampleInterval, List<LocalDate> dates, PrintWriter out) throws InterruptedException {
         InMemoryMetrics metrics = new InMemoryMetrics();
         try (LocalPipeline pipeline = new LocalPipeline(env, options, Clock.systemUTC(), metrics)) {
-            out.printf("tdnet collect: %s → %s, %s to %s%n", dates.get(0), dates.get(dates.size() - 1),
-                    options.unthrottled() ? "unthrottled" : "at most " + options.rate() + " requests/s", options.origin());
+            out.printf("tdnet collect: %s → %s, %s to %s%s%n", dates.get(0), dates.get(dates.size() - 1),
+                    options.unthrottled() ? "unthrottled" : "at most " + options.rate() + " requests/s", options.origin(),
+                    // the floor: each linked XBRL is one more request at the same rate
+                    options.withXbrl() ? " (with XBRL: one more request per row with an XBRL link, same rate)" : "");
             RunTelemetry runs = new RunTelemetry(env, pipeline.queries(), metrics, dataDir, sampleInterval, "collect",
                     commandSuffix, Clock.systemUTC());
             return ExitCodes.of(new Collector(pipeline, out, ProgressPrinter.forConsole(out), runs).collect(dates));

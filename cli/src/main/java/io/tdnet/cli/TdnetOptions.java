@@ -25,6 +25,15 @@ final class TdnetOptions {
             description = "Largest document accepted; a larger one is a permanent failure (default: ${DEFAULT-VALUE}).")
     long maxPdfBytes;
 
+    @Option(names = "--with-xbrl",
+            description = "Fetch each listed disclosure's XBRL zip too (one more request per linked row, at the same rate),"
+                    + " and the XBRLs missing for disclosures stored earlier.")
+    boolean withXbrl;
+
+    @Option(names = "--max-xbrl-bytes", paramLabel = "N", defaultValue = "" + Tdnet.DEFAULT_MAX_XBRL_BYTES,
+            description = "Largest XBRL zip accepted; a larger one is a permanent failure of the XBRL (default: ${DEFAULT-VALUE}).")
+    long maxXbrlBytes;
+
     @Option(names = "--user-agent", paramLabel = "S", defaultValue = Tdnet.DEFAULT_USER_AGENT,
             description = "User-Agent sent to TDnet (default: ${DEFAULT-VALUE}).")
     String userAgent;
@@ -36,6 +45,7 @@ final class TdnetOptions {
         double effectiveRate = unthrottled || rate == 0 ? 0 : Rate.checked("--rate", rate).perSecond();
         int workers = downloadWorkers != null ? downloadWorkers
                 : effectiveRate == 0 ? 8 : (int) Math.max(2, Math.min(16, Math.ceil(rate * 2)));
-        return new CollectOptions(TdnetOrigin.of(tdnetUrl), effectiveRate, maxPdfBytes, userAgent, workers, 4, sendLog);
+        return new CollectOptions(TdnetOrigin.of(tdnetUrl), effectiveRate, maxPdfBytes, userAgent, workers, 4, sendLog,
+                withXbrl, maxXbrlBytes);
     }
 }

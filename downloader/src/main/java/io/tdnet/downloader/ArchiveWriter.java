@@ -71,6 +71,14 @@ public final class ArchiveWriter {
 
     /** The object already at {@code key} with its digest metadata, if an earlier delivery stored it. */
     public Optional<StoredPdf> existing(String key) {
+        return existing(s3, bucket, key);
+    }
+
+    /**
+     * The object at {@code key} with the {@code sha256}/{@code bytes} metadata every writer of this
+     * bucket sets (the PDFs here, the XBRL zips in {@link XbrlArchive}); empty when absent or without it.
+     */
+    static Optional<StoredPdf> existing(S3Client s3, String bucket, String key) {
         HeadObjectResponse head;
         try {
             head = s3.headObject(b -> b.bucket(bucket).key(key));

@@ -33,6 +33,9 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * <ul>
  *   <li>stored → a stored {@link PersistMessage} to the persist queue, with the batch's others in one
  *       SendMessageBatch ({@link PersistForwarder}) before the batch is reported; done once it is sent.
+ *       When the message asks for the XBRL ({@link DownloadMessage#wantsXbrl()}), the zip is fetched
+ *       after the PDF and its verdict rides in the same persist message; a zip that fails for good also
+ *       puts a copy of the message in the DLQ with an {@code xbrl: …} reason, so it can be redriven.
  *   <li>permanent failure → a failed {@link PersistMessage} (the persister records the outcome) and a
  *       copy of the original body in the download DLQ with {@link Names#ATTR_FAILURE_REASON},
  *       {@link Names#ATTR_FIRST_FAILURE_AT} and {@link Names#ATTR_SOURCE_QUEUE}; done. Both are sent
@@ -191,6 +194,7 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
     private boolean process(QueueMessage message, DownloadMessage download, String id, PersistForwarder forwarder) {
         DownloadResult result = downloader.download(download.disclosure());
         if (result instanceof DownloadResult.Stored stored) {
+            if (download.wantsXbrl()) return withXbrl(message, download, id, stored, forwarder);
             // done unless the forwarder reports its persist message unsent (see handle)
             forwarder.add(message.messageId(), codec.encode(PersistMessage.stored(download.executionId(), download.disclosure(), stored.pdf())));
             return true;
@@ -207,9 +211,44 @@ public final class DownloadWorker implements MessageBatchHandler, AutoCloseable 
             recordFailure(message, download, reason);
             return true;
         }
+        return retryLater(message, download, id, failure.reason(), failure.retryAfter());
+    }
+
+    /**
+     * The PDF is stored; now its XBRL. Stored or failed for good, the verdict travels with the PDF's;
+     * a failed XBRL also leaves a copy of the message in the DLQ (redrivable: the PDF is then found in
+     * S3 without a request). A transient failure retries the whole message like a PDF's.
+     */
+    private boolean withXbrl(QueueMessage message, DownloadMessage download, String id, DownloadResult.Stored pdf,
+                             PersistForwarder forwarder) {
+        XbrlResult xbrl = downloader.xbrl().download(download.disclosure());
+        if (xbrl instanceof XbrlResult.Stored stored) {
+            forwarder.add(message.messageId(), codec.encode(
+                    PersistMessage.stored(download.executionId(), download.disclosure(), pdf.pdf(), stored.xbrl(), null)));
+            return true;
+        }
+        String reason;
+        if (xbrl instanceof XbrlResult.PermanentFailure failure) {
+            reason = "xbrl: " + failure.reason();
+        } else {
+            XbrlResult.TransientFailure failure = (XbrlResult.TransientFailure) xbrl;
+            if (!schedule.isLastDelivery(message.receiveCount())) {
+                return retryLater(message, download, id, "xbrl: " + failure.reason(), failure.retryAfter());
+            }
+            reason = "xbrl: gave up after " + message.receiveCount() + " deliveries: " + failure.reason();
+        }
+        log.warn("{}: PDF stored, {}", id, reason);
+        String bounded = bounded(reason);
+        deadLetter(message, bounded); // sent again if the batch is retried: a duplicate dead letter redrives to a no-op
+        forwarder.add(message.messageId(), codec.encode(
+                PersistMessage.stored(download.executionId(), download.disclosure(), pdf.pdf(), null, bounded)));
+        return true;
+    }
+
+    private boolean retryLater(QueueMessage message, DownloadMessage download, String id, String reason, Duration retryAfter) {
         noteAttempt(download, message.receiveCount());
-        Duration visibility = schedule.visibilityTimeout(message.receiveCount(), failure.retryAfter());
-        log.info("{}: delivery {} failed ({}), next try in {} s", id, message.receiveCount(), failure.reason(),
+        Duration visibility = schedule.visibilityTimeout(message.receiveCount(), retryAfter);
+        log.info("{}: delivery {} failed ({}), next try in {} s", id, message.receiveCount(), reason,
                 visibility.toSeconds());
         sqs.changeMessageVisibility(b -> b.queueUrl(resources.downloadQueueUrl())
                 .receiptHandle(message.receiptHandle())

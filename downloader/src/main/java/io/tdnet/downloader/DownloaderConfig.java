@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param readTimeout longest silence while reading the response (per socket read, not the whole body)
  * @param partSizeBytes multipart part size for bodies of unknown length (≥ 5 MiB, S3's minimum)
  * @param retry the in-process and SQS retry schedule
+ * @param maxXbrlBytes largest XBRL zip accepted (a zip is checked whole in memory, so this bounds that buffer)
  */
 public record DownloaderConfig(
         TdnetOrigin origin,
@@ -28,7 +29,8 @@ public record DownloaderConfig(
         Duration connectTimeout,
         Duration readTimeout,
         int partSizeBytes,
-        RetrySchedule retry) {
+        RetrySchedule retry,
+        long maxXbrlBytes) {
 
     public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
     static final int MIN_PART_SIZE = 5 * 1024 * 1024;
@@ -37,13 +39,23 @@ public record DownloaderConfig(
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(retry, "retry");
         if (maxPdfBytes < 1) throw new IllegalArgumentException("maxPdfBytes must be positive: " + maxPdfBytes);
+        if (maxXbrlBytes < 22 || maxXbrlBytes > Integer.MAX_VALUE - 8) {
+            // 22: the smallest zip (an end record alone); the upper bound: one Java array holds the zip
+            throw new IllegalArgumentException("maxXbrlBytes must be 22 … 2^31−9: " + maxXbrlBytes);
+        }
         if (partSizeBytes < MIN_PART_SIZE) {
             throw new IllegalArgumentException("partSizeBytes under S3's 5 MiB minimum: " + partSizeBytes);
         }
         new HttpSettings(userAgent, connectTimeout, readTimeout, retry.inProcess()); // checks them, one place
     }
 
-    /** The defaults for an origin: 100 MB cap, {@link DownloadTiming}'s timeouts and retry schedule. */
+    /** A config with the default XBRL cap. */
+    public DownloaderConfig(TdnetOrigin origin, long maxPdfBytes, String userAgent, Duration connectTimeout,
+                            Duration readTimeout, int partSizeBytes, RetrySchedule retry) {
+        this(origin, maxPdfBytes, userAgent, connectTimeout, readTimeout, partSizeBytes, retry, Tdnet.DEFAULT_MAX_XBRL_BYTES);
+    }
+
+    /** The defaults for an origin: 100 MB cap (20 MB for XBRL zips), {@link DownloadTiming}'s timeouts and retry schedule. */
     public static DownloaderConfig defaults(TdnetOrigin origin) {
         return new DownloaderConfig(origin, Tdnet.DEFAULT_MAX_PDF_BYTES, Tdnet.DEFAULT_USER_AGENT,
                 DownloadTiming.CONNECT_TIMEOUT, DownloadTiming.READ_TIMEOUT, DEFAULT_PART_SIZE, RetrySchedule.defaults());
@@ -51,12 +63,13 @@ public record DownloaderConfig(
 
     /**
      * Reads the Lambda environment: {@link EnvVars#TDNET_BASE_URL}, {@link EnvVars#MAX_PDF_BYTES},
-     * {@link EnvVars#USER_AGENT}; each falls back to its default when unset, and a value that does not
+     * {@link EnvVars#MAX_XBRL_BYTES}, {@link EnvVars#USER_AGENT}; each falls back to its default when unset, and a value that does not
      * parse fails naming the variable.
      */
     public static DownloaderConfig fromEnvironment(FunctionEnvironment env) {
         DownloaderConfig config = defaults(TdnetOrigin.of(env.optional(EnvVars.TDNET_BASE_URL, Tdnet.DEFAULT_BASE_URL)));
         return config.withMaxPdfBytes(env.optional(EnvVars.MAX_PDF_BYTES, config.maxPdfBytes, Long::parseLong))
+                .withMaxXbrlBytes(env.optional(EnvVars.MAX_XBRL_BYTES, config.maxXbrlBytes, Long::parseLong))
                 .withUserAgent(env.optional(EnvVars.USER_AGENT, config.userAgent));
     }
 
@@ -75,18 +88,22 @@ public record DownloaderConfig(
     }
 
     public DownloaderConfig withMaxPdfBytes(long bytes) {
-        return new DownloaderConfig(origin, bytes, userAgent, connectTimeout, readTimeout, partSizeBytes, retry);
+        return new DownloaderConfig(origin, bytes, userAgent, connectTimeout, readTimeout, partSizeBytes, retry, maxXbrlBytes);
+    }
+
+    public DownloaderConfig withMaxXbrlBytes(long bytes) {
+        return new DownloaderConfig(origin, maxPdfBytes, userAgent, connectTimeout, readTimeout, partSizeBytes, retry, bytes);
     }
 
     public DownloaderConfig withUserAgent(String agent) {
-        return new DownloaderConfig(origin, maxPdfBytes, agent, connectTimeout, readTimeout, partSizeBytes, retry);
+        return new DownloaderConfig(origin, maxPdfBytes, agent, connectTimeout, readTimeout, partSizeBytes, retry, maxXbrlBytes);
     }
 
     public DownloaderConfig withTimeouts(Duration connect, Duration read) {
-        return new DownloaderConfig(origin, maxPdfBytes, userAgent, connect, read, partSizeBytes, retry);
+        return new DownloaderConfig(origin, maxPdfBytes, userAgent, connect, read, partSizeBytes, retry, maxXbrlBytes);
     }
 
     public DownloaderConfig withRetry(RetrySchedule schedule) {
-        return new DownloaderConfig(origin, maxPdfBytes, userAgent, connectTimeout, readTimeout, partSizeBytes, schedule);
+        return new DownloaderConfig(origin, maxPdfBytes, userAgent, connectTimeout, readTimeout, partSizeBytes, schedule, maxXbrlBytes);
     }
 }

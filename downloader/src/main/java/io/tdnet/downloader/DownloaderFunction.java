@@ -6,6 +6,7 @@ import io.tdnet.model.JsonCodec;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
 import io.tdnet.wiring.ResourceCheck;
+import io.tdnet.wiring.SqsBatchFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class DownloaderFunction {
     private DownloaderFunction() {}
 
-    static DownloaderHandler wire(FunctionWiring wiring) {
+    static SqsBatchFunction.Parts wire(FunctionWiring wiring) {
         DownloaderConfig config = DownloaderConfig.fromEnvironment(wiring.env());
         String bucket = wiring.require(EnvVars.BUCKET);
         DownloadWorker.Queues queues = new DownloadWorker.Queues(wiring.require(EnvVars.DOWNLOAD_QUEUE_URL),
@@ -36,6 +37,6 @@ final class DownloaderFunction {
         ResourceCheck resources = wiring.checkBeforeServing(wiring.resourceCheck().bucket(s3, bucket)
                 .queue(sqs, queues.persistQueueUrl()).queue(sqs, queues.downloadDlqUrl())
                 .table(dynamoDb, executions).table(dynamoDb, wiring.require(EnvVars.PACER_TABLE)));
-        return wiring.announce(new DownloaderHandler(worker, metrics, resources));
+        return wiring.announce(new SqsBatchFunction.Parts(worker, metrics, resources));
     }
 }

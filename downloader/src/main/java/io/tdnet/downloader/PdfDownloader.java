@@ -50,6 +50,7 @@ public final class PdfDownloader {
     private final ArchiveWriter archive;
     private final DownloadMetrics metrics;
     private final TdnetClient client;
+    private final XbrlDownloader xbrl;
 
     public PdfDownloader(DownloaderConfig config, Pacer pacer, S3Client s3, String bucket,
                          DownloadMetrics metrics, Clock clock) {
@@ -68,10 +69,17 @@ public final class PdfDownloader {
                 metrics.retried(failure.getMessage());
             }
         });
+        // the XBRL zips go through the same component: same origin rule, same pacer, same retries
+        this.xbrl = new XbrlDownloader(client, s3, bucket, config.maxXbrlBytes());
     }
 
     public PdfDownloader(DownloaderConfig config, Pacer pacer, S3Client s3, String bucket) {
         this(config, pacer, s3, bucket, DownloadMetrics.none(), Clock.systemUTC());
+    }
+
+    /** The XBRL side, sharing this downloader's TDnet component and bucket. */
+    public XbrlDownloader xbrl() {
+        return xbrl;
     }
 
     /** The longest one document's in-process attempts may take ({@link DownloaderConfig#documentBudget()}). */

@@ -19,6 +19,7 @@ class DownloaderConfigTest {
         DownloaderConfig config = DownloaderConfig.fromEnvironment(new FunctionEnvironment(Map.of()));
         assertThat(config.origin().baseUrl()).isEqualTo(Tdnet.DEFAULT_BASE_URL);
         assertThat(config.maxPdfBytes()).isEqualTo(Tdnet.DEFAULT_MAX_PDF_BYTES);
+        assertThat(config.maxXbrlBytes()).isEqualTo(Tdnet.DEFAULT_MAX_XBRL_BYTES);
         assertThat(config.userAgent()).isEqualTo(Tdnet.DEFAULT_USER_AGENT);
         assertThat(config.retry()).isEqualTo(RetrySchedule.defaults());
     }
@@ -28,9 +29,12 @@ class DownloaderConfigTest {
         FunctionEnvironment env = new FunctionEnvironment(Map.of(
                 EnvVars.TDNET_BASE_URL, "http://127.0.0.1:8080/inbs/",
                 EnvVars.MAX_PDF_BYTES, "700000000",
+                EnvVars.MAX_XBRL_BYTES, "1000000",
                 EnvVars.USER_AGENT, "test-agent (+http://example.invalid)"));
         DownloaderConfig config = DownloaderConfig.fromEnvironment(env);
-        assertThat(env.namesRead()).containsExactly(EnvVars.TDNET_BASE_URL, EnvVars.MAX_PDF_BYTES, EnvVars.USER_AGENT);
+        assertThat(env.namesRead()).containsExactly(EnvVars.TDNET_BASE_URL, EnvVars.MAX_PDF_BYTES, EnvVars.MAX_XBRL_BYTES,
+                EnvVars.USER_AGENT);
+        assertThat(config.maxXbrlBytes()).isEqualTo(1_000_000L);
         assertThat(config.origin().baseUrl()).isEqualTo("http://127.0.0.1:8080/inbs/");
         assertThat(config.maxPdfBytes()).isEqualTo(700_000_000L);
         assertThat(config.userAgent()).isEqualTo("test-agent (+http://example.invalid)");
@@ -42,6 +46,8 @@ class DownloaderConfigTest {
                 new FunctionEnvironment(Map.of(EnvVars.MAX_PDF_BYTES, "big")))).hasMessageContaining(EnvVars.MAX_PDF_BYTES);
         assertThatThrownBy(() -> DownloaderConfig.fromEnvironment(
                 new FunctionEnvironment(Map.of(EnvVars.MAX_PDF_BYTES, "0")))).hasMessageContaining("maxPdfBytes");
+        assertThatThrownBy(() -> DownloaderConfig.fromEnvironment(
+                new FunctionEnvironment(Map.of(EnvVars.MAX_XBRL_BYTES, "10")))).hasMessageContaining("maxXbrlBytes");
     }
 
     @Test

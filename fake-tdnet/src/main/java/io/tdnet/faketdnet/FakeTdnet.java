@@ -54,6 +54,7 @@ public final class FakeTdnet implements AutoCloseable {
     public static final String BASE_PATH = "/inbs/";
     private static final Pattern LIST_PAGE = Pattern.compile("I_list_(\\d{3})_(\\d{8})\\.html");
     private static final Pattern PDF = Pattern.compile("(\\d{18})\\.pdf");
+    private static final Pattern XBRL = Pattern.compile("\\d{18}\\.zip");
     private static final int MAX_HEAD = 32 * 1024;
     private static final int BUFFER = 64 * 1024;
 
@@ -66,6 +67,7 @@ public final class FakeTdnet implements AutoCloseable {
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final Map<DisclosureId, Armed<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<PageKey, Armed<PageFault>> pageFaults = new ConcurrentHashMap<>();
+    private final Map<String, Armed<XbrlZip.Fault>> xbrlFaults = new ConcurrentHashMap<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -186,6 +188,12 @@ public final class FakeTdnet implements AutoCloseable {
     public void healAll() {
         faults.clear();
         pageFaults.clear();
+        xbrlFaults.clear();
+    }
+
+    /** Injects a fault for the XBRL zip {@code fileName} ({@code 0812…zip}); replaces an earlier one. */
+    public void xbrlFault(String fileName, XbrlZip.Fault fault) {
+        xbrlFaults.put(fileName, new Armed<>(Objects.requireNonNull(fault), new AtomicInteger(fault.times())));
     }
 
     /** Serves that document with exactly {@code bytes} bytes from now on (generated while streaming). */
@@ -317,6 +325,8 @@ public final class FakeTdnet implements AutoCloseable {
             servePage(list, out);
         } else if (pdf.matches()) {
             servePdf(DisclosureId.of(pdf.group(1)), out);
+        } else if (XBRL.matcher(name).matches()) {
+            serveXbrl(name, out);
         } else if (name.equals("I_main_00.html")) {
             List<LocalDate> dates = new ArrayList<>(days.keySet());
             dates.sort(Comparator.reverseOrder());
@@ -399,6 +409,23 @@ public final class FakeTdnet implements AutoCloseable {
             out.stream(200, "application/pdf", PdfBody.open(doc.seed(), id.value(), doc.size()), doc.size(), false);
         } else {
             throw new IllegalStateException("unhandled fault " + fault);
+        }
+    }
+
+    /** Any {@code <18 digits>.zip} is a zip (the rows decide which are linked); faults per file name. */
+    private void serveXbrl(String name, Response out) throws IOException {
+        Armed<XbrlZip.Fault> armed = xbrlFaults.get(name);
+        XbrlZip.Fault fault = armed != null && armed.fire() ? armed.fault() : null;
+        if (fault == null) {
+            out.bytes(200, "application/zip", XbrlZip.bytes(name));
+            return;
+        }
+        switch (fault.kind()) {
+            case TRUNCATED -> out.bytes(200, "application/zip", XbrlZip.truncated(name));
+            case HTML -> out.html(200, ListPageRenderer.errorPage(200, "ご指定のページは見つかりませんでした。"));
+            case OVERSIZE -> out.bytes(200, "application/zip", XbrlZip.oversize());
+            case NOT_FOUND -> notFound(out);
+            case UNAVAILABLE -> out.html(503, ListPageRenderer.errorPage(503, reason(503)));
         }
     }
 

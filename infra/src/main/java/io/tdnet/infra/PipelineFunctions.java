@@ -286,6 +286,8 @@ public final class PipelineFunctions extends Construct {
         env.put(EnvVars.TDNET_RATE, schedule.rateValue());
         env.put(EnvVars.PACER_TABLE, schedule.table().getTableName());
         env.put(EnvVars.MAX_PDF_BYTES, Long.toString(config.maxPdfBytes()));
+        env.put(EnvVars.MAX_XBRL_BYTES, Long.toString(io.tdnet.model.Tdnet.DEFAULT_MAX_XBRL_BYTES));
+        env.put(EnvVars.WITH_XBRL, schedule.withXbrlValue());
         env.put(EnvVars.USER_AGENT, config.userAgent());
         env.put(EnvVars.DOWNLOAD_QUEUE_URL, queues.downloadQueue().getQueueUrl());
         env.put(EnvVars.DOWNLOAD_DLQ_URL, queues.downloadDlq().getQueueUrl());
@@ -329,7 +331,8 @@ public final class PipelineFunctions extends Construct {
     /**
      * Downloader: consumes the download queue (granted by its event source), forwards to the persist
      * queue, moves permanent failures to the download DLQ itself, and writes objects under {@code pdf/}
-     * only (ArchiveWriter: one PutObject, or a multipart upload and a copy onto itself for its digest).
+     * (ArchiveWriter: one PutObject, or a multipart upload and a copy onto itself for its digest) and
+     * XBRL zips under {@code xbrl/} (HEAD and one PutObject: a zip is checked whole before it is written).
      */
     private static void grantDownloader(IRole role, PipelineQueues queues, ArchiveStorage storage) {
         role.addToPrincipalPolicy(statement("ForwardAndDeadLetter", List.of("sqs:SendMessage"),
@@ -339,6 +342,8 @@ public final class PipelineFunctions extends Construct {
                 // onto itself; PutObject covers the multipart calls; a failed upload is aborted.
                 List.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"),
                 List.of(storage.bucket().arnForObjects(S3Keys.PDF_PREFIX + "*"))));
+        role.addToPrincipalPolicy(statement("StoreXbrls", List.of("s3:GetObject", "s3:PutObject"),
+                List.of(storage.bucket().arnForObjects(S3Keys.XBRL_PREFIX + "*"))));
         // ArchiveWriter.existing() HEADs the final key and expects 404 when it is absent; without
         // s3:ListBucket on the bucket S3 answers 403 instead, and every first download would fail.
         role.addToPrincipalPolicy(statement("TellMissingFromForbidden", List.of("s3:ListBucket"),

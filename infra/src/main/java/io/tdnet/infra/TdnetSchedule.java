@@ -22,7 +22,11 @@ public final class TdnetSchedule extends Construct {
     /** The stack parameter carrying R. */
     public static final String RATE_PARAMETER = "TdnetRate";
 
+    /** The stack parameter that turns XBRL fetching on ("true"/"false", default off: more requests toward TDnet). */
+    public static final String WITH_XBRL_PARAMETER = "WithXbrl";
+
     private final CfnParameter rate;
+    private final CfnParameter withXbrl;
     private final Table table;
 
     public TdnetSchedule(Construct scope, String id, TdnetStackConfig config) {
@@ -35,6 +39,13 @@ public final class TdnetSchedule extends Construct {
                 .description("Requests per second to TDnet for the whole deployment (list pages and documents,"
                         + " every function and CLI run together; default " + Tdnet.DEFAULT_RATE + ")")
                 .build();
+        withXbrl = CfnParameter.Builder.create(scope, WITH_XBRL_PARAMETER)
+                .type("String")
+                .defaultValue("false")
+                .allowedValues(java.util.List.of("true", "false"))
+                .description("Fetch each listed disclosure's XBRL zip too: one more request per linked row, at the same"
+                        + " rate (default false)")
+                .build();
         table = Table.Builder.create(this, "Pacer")
                 .tableName(Names.staged(Names.PACER_TABLE, config.stage()))
                 .partitionKey(Attribute.builder().name(Names.PACER_KEY).type(AttributeType.STRING).build())
@@ -46,6 +57,11 @@ public final class TdnetSchedule extends Construct {
     /** R as the functions' environment gets it: a reference to the parameter. */
     public String rateValue() {
         return rate.getValueAsString();
+    }
+
+    /** Whether the lister asks for XBRL zips, as the lister's environment gets it: a reference to the parameter. */
+    public String withXbrlValue() {
+        return withXbrl.getValueAsString();
     }
 
     public Table table() {

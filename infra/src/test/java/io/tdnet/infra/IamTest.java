@@ -128,6 +128,8 @@ class IamTest {
         expected.add("sqs:SendMessage " + queue(Names.DOWNLOAD_DLQ));
         add(expected, Set.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"),
                 bucket() + "/" + S3Keys.PDF_PREFIX + "*");
+        // XBRL zips: HEAD and one PutObject under xbrl/ only
+        add(expected, Set.of("s3:GetObject", "s3:PutObject"), bucket() + "/" + S3Keys.XBRL_PREFIX + "*");
         // HeadObject of a missing key answers 404 only with ListBucket (403 otherwise)
         expected.add("s3:ListBucket " + bucket());
         // the count and time of a failed attempt on the PENDING outcome row (DownloadAttempts)
@@ -167,7 +169,8 @@ class IamTest {
                     for (Object resource : list(statement.get("Resource"))) {
                         String r = flatten(resource);
                         boolean wildcardAll = r.equals("*");
-                        boolean scopedObjects = r.endsWith("/" + S3Keys.PDF_PREFIX + "*");
+                        boolean scopedObjects = r.endsWith("/" + S3Keys.PDF_PREFIX + "*")
+                                || r.endsWith("/" + S3Keys.XBRL_PREFIX + "*");
                         if (wildcardAll || (r.contains("*") && !scopedObjects)) {
                             offending.add(id + " resource " + r + " for " + actions);
                         }

@@ -45,18 +45,32 @@ public final class DisclosureArchive {
     /** The ids among {@code ids} already in the archive (BatchGetItem, 100 keys a call). */
     public Set<DisclosureId> storedAmong(Collection<DisclosureId> ids) {
         Set<DisclosureId> found = new HashSet<>();
+        itemsAmong(ids).forEach(item -> found.add(new DisclosureId(Items.str(item, DISCLOSURE_ID))));
+        return found;
+    }
+
+    /** The ids among {@code ids} in the archive without an XBRL (a run with XBRL fetches theirs). */
+    public Set<DisclosureId> withoutXbrlAmong(Collection<DisclosureId> ids) {
+        Set<DisclosureId> found = new HashSet<>();
+        itemsAmong(ids).stream().filter(item -> !item.containsKey(XBRL_SHA256))
+                .forEach(item -> found.add(new DisclosureId(Items.str(item, DISCLOSURE_ID))));
+        return found;
+    }
+
+    private List<Map<String, AttributeValue>> itemsAmong(Collection<DisclosureId> ids) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
         List<DisclosureId> all = new ArrayList<>(new HashSet<>(ids));
         for (int i = 0; i < all.size(); i += 100) {
             List<Map<String, AttributeValue>> keys = all.subList(i, Math.min(i + 100, all.size())).stream()
                     .map(Items::disclosureKey).toList();
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
-                    .projectionExpression("#id").expressionAttributeNames(Map.of("#id", DISCLOSURE_ID))
+                    .projectionExpression("#id, #xsha")
+                    .expressionAttributeNames(Map.of("#id", DISCLOSURE_ID, "#xsha", XBRL_SHA256))
                     .consistentRead(true).build());
             while (!request.isEmpty()) {
                 Map<String, KeysAndAttributes> current = request;
                 var response = dynamo.batchGetItem(b -> b.requestItems(current));
-                response.responses().getOrDefault(table, List.of())
-                        .forEach(item -> found.add(new DisclosureId(Items.str(item, DISCLOSURE_ID))));
+                found.addAll(response.responses().getOrDefault(table, List.of()));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }

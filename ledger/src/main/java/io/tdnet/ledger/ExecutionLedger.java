@@ -16,6 +16,7 @@ import io.tdnet.model.IsoTime;
 import io.tdnet.model.JsonCodec;
 import io.tdnet.model.Outcome;
 import io.tdnet.model.StoredPdf;
+import io.tdnet.model.StoredXbrl;
 import io.tdnet.model.Tdnet;
 import java.time.Clock;
 import java.time.Duration;
@@ -327,23 +328,45 @@ public final class ExecutionLedger {
      * ALREADY_PRESENT when an earlier execution stored it — with the counters, in one transaction.
      */
     public Transition recordStored(String executionId, Disclosure disclosure, StoredPdf pdf) {
+        return recordStored(executionId, disclosure, pdf, null, null);
+    }
+
+    /**
+     * {@link #recordStored(String, Disclosure, StoredPdf)} with the XBRL's verdict ({@code xbrl} stored, or
+     * {@code xbrlReason} failed; both null when none was asked for), recorded in the same transaction:
+     * the outcome row's {@code xbrl_outcome} and the summary's XBRL counter move with the PDF's. A new
+     * disclosure item carries the XBRL; an existing one (stored by an earlier execution) gets it by a
+     * conditional update that never creates the item and never replaces a stored XBRL (then the XBRL is
+     * ALREADY_PRESENT). A delivery whose PDF outcome is final already may still heal a FAILED XBRL
+     * ({@link XbrlRecovery}); that returns {@link Transition#DUPLICATE} for the PDF.
+     */
+    public Transition recordStored(String executionId, Disclosure disclosure, StoredPdf pdf, StoredXbrl xbrl,
+                                   String xbrlReason) {
         var attempt = new Object() {
             Outcome expected = Outcome.PENDING;
             boolean store = true;
+            boolean xbrlPresent = false;
         };
+        boolean withXbrl = xbrl != null || xbrlReason != null;
         return retried(disclosure.disclosureId(), () -> {
             Outcome target = attempt.store ? Outcome.STORED : Outcome.ALREADY_PRESENT;
+            Outcome xbrlTarget = !withXbrl ? null
+                    : xbrl == null ? Outcome.FAILED
+                    : attempt.xbrlPresent ? Outcome.ALREADY_PRESENT : Outcome.STORED;
             OffsetDateTime now = now();
             List<TransactWriteItem> writes = new ArrayList<>();
             if (attempt.store) {
                 writes.add(TransactWriteItem.builder().put(Put.builder().tableName(disclosuresTable)
-                        .item(Items.disclosureItem(disclosure, pdf, executionId, now))
+                        .item(Items.disclosureItem(disclosure, pdf, xbrl, executionId, now))
                         .conditionExpression("attribute_not_exists(#id)")
                         .expressionAttributeNames(Map.of("#id", DISCLOSURE_ID)).build()).build());
             }
             String entry = OUTCOME_PREFIX + disclosure.disclosureId().value();
-            writes.add(items.outcomeUpdate(executionId, entry, attempt.expected, target, null, now));
-            writes.add(items.counterUpdate(executionId, attempt.expected, target, now));
+            writes.add(items.outcomeUpdate(executionId, entry, attempt.expected, target, null, now, null,
+                    xbrlTarget, xbrlTarget == Outcome.FAILED ? xbrlReason : null));
+            writes.add(items.counterUpdate(executionId, attempt.expected, target, now, xbrlTarget));
+            boolean xbrlUpdate = !attempt.store && xbrlTarget == Outcome.STORED;
+            if (xbrlUpdate) writes.add(items.xbrlOnDisclosure(disclosuresTable, disclosure.disclosureId(), xbrl));
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
                 settleIfDone(executionId);
@@ -352,13 +375,16 @@ public final class ExecutionLedger {
                 List<CancellationReason> reasons = e.cancellationReasons();
                 CancellationReason disclosureReason = attempt.store ? reasons.get(0) : null;
                 CancellationReason outcomeReason = reasons.get(attempt.store ? 1 : 0);
-                if (!failedCondition(outcomeReason) && !failedCondition(disclosureReason)) {
+                CancellationReason xbrlReasonOnItem = xbrlUpdate ? reasons.get(reasons.size() - 1) : null;
+                if (!failedCondition(outcomeReason) && !failedCondition(disclosureReason) && !failedCondition(xbrlReasonOnItem)) {
                     log.debug("transaction for {} cancelled ({}), retrying", disclosure.disclosureId(), e.getMessage());
                     throw Race.CONTENDED;
                 }
                 if (failedCondition(outcomeReason)) {
                     Outcome current = currentOutcome(outcomeReason, executionId, disclosure.disclosureId());
                     if (current == Outcome.STORED || current == Outcome.ALREADY_PRESENT) {
+                        if (xbrl != null) new XbrlRecovery(dynamo, items, disclosuresTable, clock)
+                                .heal(executionId, disclosure.disclosureId(), xbrl);
                         // the first delivery may have died between its transaction and the settle
                         settleIfDone(executionId);
                         return Transition.DUPLICATE;
@@ -366,6 +392,7 @@ public final class ExecutionLedger {
                     attempt.expected = current; // PENDING raced, or FAILED → retry as a recovery
                 }
                 if (failedCondition(disclosureReason)) attempt.store = false;
+                if (failedCondition(xbrlReasonOnItem)) attempt.xbrlPresent = true;
                 throw Race.AT_ONCE;
             }
         });
@@ -510,7 +537,7 @@ public final class ExecutionLedger {
         boolean settleable = current.status() == ExecutionStatus.RUNNING
                 || current.status() == ExecutionStatus.COMPLETED_WITH_FAILURES;
         if (!settleable || !current.allAccountedFor()) return found;
-        ExecutionStatus target = current.failed() > 0 ? ExecutionStatus.COMPLETED_WITH_FAILURES : ExecutionStatus.COMPLETED;
+        ExecutionStatus target = current.hasFailures() ? ExecutionStatus.COMPLETED_WITH_FAILURES : ExecutionStatus.COMPLETED;
         if (target == current.status()) return found;
         OffsetDateTime now = now();
         var response = dynamo.updateItem(b -> b.tableName(executionsTable)
@@ -518,14 +545,17 @@ public final class ExecutionLedger {
                 .updateExpression("SET #status = :target, #updated = :now, #finished = :now, "
                         + "#history = list_append(#history, :entry)")
                 .conditionExpression("#status = :current AND #listed = :listed AND #stored = :stored "
-                        + "AND #present = :present AND #failed = :failed")
+                        + "AND #present = :present AND #failed = :failed "
+                        // the status also depends on the XBRL failures (absent: none yet)
+                        + "AND (#xfailed = :xfailed OR (attribute_not_exists(#xfailed) AND :xfailed = :zero))")
                 .expressionAttributeNames(names("#status", STATUS, "#updated", UPDATED_AT, "#finished", FINISHED_AT,
                         "#history", STATUS_HISTORY, "#listed", LISTED, "#stored", STORED,
-                        "#present", ALREADY_PRESENT, "#failed", FAILED))
+                        "#present", ALREADY_PRESENT, "#failed", FAILED, "#xfailed", XBRL_FAILED))
                 // in_flight is set once by the plan and never moves, so it needs no condition
                 .expressionAttributeValues(Map.of(":target", s(target.name()), ":current", s(current.status().name()),
                         ":now", s(IsoTime.format(now)), ":listed", n(current.listed()), ":stored", n(current.stored()),
                         ":present", n(current.alreadyPresent()), ":failed", n(current.failed()),
+                        ":xfailed", n(current.xbrl().failed()), ":zero", n(0),
                         ":entry", historyOf(target, now)))
                 .returnValues(ReturnValue.ALL_NEW));
         ExecutionSummary settled = Items.summary(response.attributes());

@@ -80,8 +80,24 @@ public final class ExecutionQueries {
         return outcomeItems(executionId).map(Items::outcomeRow);
     }
 
+    /**
+     * The failed outcomes, and after them the disclosures whose PDF is stored but whose XBRL failed: such
+     * a row keeps its PDF outcome and carries the XBRL's reason (it starts with {@code xbrl:}).
+     */
     public List<OutcomeRow> failures(String executionId) {
-        return outcomes(executionId).filter(row -> row.outcome() == Outcome.FAILED).toList();
+        List<OutcomeRow> failed = new java.util.ArrayList<>();
+        List<OutcomeRow> xbrlFailed = new java.util.ArrayList<>();
+        outcomeItems(executionId).forEach(item -> {
+            OutcomeRow row = Items.outcomeRow(item);
+            if (row.outcome() == Outcome.FAILED) {
+                failed.add(row);
+            } else if (Outcome.FAILED.name().equals(Items.str(item, XBRL_OUTCOME))) {
+                xbrlFailed.add(new OutcomeRow(row.executionId(), row.disclosureId(), row.href(), row.outcome(),
+                        Items.str(item, XBRL_REASON)));
+            }
+        });
+        failed.addAll(xbrlFailed);
+        return failed;
     }
 
     /** The listed disclosures that have no outcome yet, as they were listed (to enqueue them again). */

@@ -50,6 +50,12 @@ final class Items {
     }
 
     static Map<String, AttributeValue> disclosureItem(Disclosure d, StoredPdf pdf, String executionId, OffsetDateTime now) {
+        return disclosureItem(d, pdf, null, executionId, now);
+    }
+
+    /** @param xbrl the disclosure's stored XBRL, or null */
+    static Map<String, AttributeValue> disclosureItem(Disclosure d, StoredPdf pdf, io.tdnet.model.StoredXbrl xbrl,
+                                                      String executionId, OffsetDateTime now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(DISCLOSURE_ID, s(d.disclosureId().value()));
         item.put(DISCLOSED_DATE, s(d.disclosedDate().toString()));
@@ -66,6 +72,11 @@ final class Items {
         item.put(PDF_S3_KEY, s(pdf.s3Key()));
         item.put(PDF_SHA256, s(pdf.sha256()));
         item.put(PDF_BYTES, n(pdf.bytes()));
+        if (xbrl != null) {
+            item.put(XBRL_S3_KEY, s(xbrl.s3Key()));
+            item.put(XBRL_SHA256, s(xbrl.sha256()));
+            item.put(XBRL_BYTES, n(xbrl.bytes()));
+        }
         item.put(FIRST_EXECUTION_ID, s(executionId));
         item.put(STORED_AT, s(IsoTime.format(now)));
         return item;
@@ -79,7 +90,9 @@ final class Items {
                 str(item, COMPANY_CODE), str(item, COMPANY_NAME), str(item, TITLE), str(item, PREVIOUS_TITLE),
                 str(item, EXCHANGES), str(item, HISTORY), str(item, PDF_URL), str(item, XBRL_URL));
         StoredPdf pdf = new StoredPdf(str(item, PDF_S3_KEY), str(item, PDF_SHA256), num(item, PDF_BYTES));
-        return new ArchivedDisclosure(d, pdf, str(item, FIRST_EXECUTION_ID), time(item, STORED_AT), time(item, WITHDRAWN_AT));
+        io.tdnet.model.StoredXbrl xbrl = item.containsKey(XBRL_SHA256)
+                ? new io.tdnet.model.StoredXbrl(str(item, XBRL_S3_KEY), str(item, XBRL_SHA256), num(item, XBRL_BYTES)) : null;
+        return new ArchivedDisclosure(d, pdf, str(item, FIRST_EXECUTION_ID), time(item, STORED_AT), time(item, WITHDRAWN_AT), xbrl);
     }
 
     static ExecutionSummary summary(Map<String, AttributeValue> item) {
@@ -91,7 +104,8 @@ final class Items {
                 item.containsKey(BANNER_TOTAL) ? num(item, BANNER_TOTAL) : null,
                 num(item, LISTED), num(item, WITHDRAWN), num(item, STORED), num(item, ALREADY_PRESENT), num(item, IN_FLIGHT),
                 num(item, FAILED),
-                time(item, STARTED_AT), time(item, UPDATED_AT), time(item, FINISHED_AT));
+                time(item, STARTED_AT), time(item, UPDATED_AT), time(item, FINISHED_AT),
+                new ExecutionSummary.XbrlCounts(num(item, XBRL_STORED), num(item, XBRL_ALREADY_PRESENT), num(item, XBRL_FAILED)));
     }
 
     static java.util.List<io.tdnet.model.StatusChange> statusHistory(Map<String, AttributeValue> item) {

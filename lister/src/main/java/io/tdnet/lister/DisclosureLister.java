@@ -62,6 +62,7 @@ public final class DisclosureLister {
     private final SqsClient sqs;
     private final String downloadQueueUrl;
     private final ExecutionIds executionIds;
+    private final boolean withXbrl;
     private final JsonCodec codec = new JsonCodec();
 
     /**
@@ -72,6 +73,18 @@ public final class DisclosureLister {
     public DisclosureLister(DayListingReader reader, ExecutionLedger ledger, ListingLeases leases, String holder,
                             Duration maxLeaseWait, DisclosureArchive archive, SqsClient sqs, String downloadQueueUrl,
                             ExecutionIds executionIds) {
+        this(reader, ledger, leases, holder, maxLeaseWait, archive, sqs, downloadQueueUrl, executionIds, false);
+    }
+
+    /**
+     * @param withXbrl the executions this lister plans fetch XBRL zips too: every message asks for the
+     *     XBRL, and a disclosure stored earlier without the XBRL its row links is planned again (PENDING:
+     *     its PDF is found in S3 without a request and counts as already present, its XBRL is fetched)
+     */
+    public DisclosureLister(DayListingReader reader, ExecutionLedger ledger, ListingLeases leases, String holder,
+                            Duration maxLeaseWait, DisclosureArchive archive, SqsClient sqs, String downloadQueueUrl,
+                            ExecutionIds executionIds, boolean withXbrl) {
+        this.withXbrl = withXbrl;
         this.reader = reader;
         this.ledger = ledger;
         this.leases = leases;
@@ -190,7 +203,13 @@ public final class DisclosureLister {
         int sent = 0;
         for (int from = 0, size = FIRST_CHUNK; from < disclosures.size(); from += size, size = PlanChunk.MAX_ROWS) {
             List<Disclosure> slice = disclosures.subList(from, Math.min(from + size, disclosures.size()));
-            Set<DisclosureId> stored = archive.storedAmong(slice.stream().map(Disclosure::disclosureId).toList());
+            Set<DisclosureId> stored = new java.util.HashSet<>(archive.storedAmong(slice.stream().map(Disclosure::disclosureId).toList()));
+            if (withXbrl) {
+                // stored earlier without the XBRL the row links: planned again (PENDING), for the XBRL
+                List<DisclosureId> linked = slice.stream().filter(d -> d.xbrlUrl() != null)
+                        .map(Disclosure::disclosureId).filter(stored::contains).toList();
+                stored.removeAll(archive.withoutXbrlAmong(linked));
+            }
             List<Disclosure> pending = new ArrayList<>();
             List<DisclosureId> alreadyPresent = new ArrayList<>();
             List<ListingPlan.InFlight> inFlight = new ArrayList<>();
@@ -236,7 +255,7 @@ public final class DisclosureLister {
             List<Disclosure> chunk = disclosures.subList(i, Math.min(i + 10, disclosures.size()));
             for (int j = 0; j < chunk.size(); j++) {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(j))
-                        .messageBody(codec.encode(DownloadMessage.of(executionId, chunk.get(j)))).build());
+                        .messageBody(codec.encode(DownloadMessage.of(executionId, chunk.get(j), withXbrl))).build());
             }
             sent += sendAll(entries);
         }

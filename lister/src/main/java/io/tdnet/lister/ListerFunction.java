@@ -7,6 +7,7 @@ import io.tdnet.model.EnvVars;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
 import io.tdnet.wiring.ResourceCheck;
+import io.tdnet.wiring.Wired;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -18,7 +19,15 @@ final class ListerFunction {
 
     private ListerFunction() {}
 
-    static ListerHandler wire(FunctionWiring wiring) {
+    private static boolean parseFlag(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
+    static Wired<ScheduledListing> wire(FunctionWiring wiring) {
         String executions = wiring.require(EnvVars.EXECUTIONS_TABLE);
         String disclosures = wiring.require(EnvVars.DISCLOSURES_TABLE);
         Clock clock = wiring.clock();
@@ -34,10 +43,12 @@ final class ListerFunction {
                 // one name per container (one invocation at a time): a waiting lister says which run holds the date
                 "lister-lambda:" + java.util.UUID.randomUUID(), MAX_LEASE_WAIT,
                 new DisclosureArchive(dynamo, disclosures, clock),
-                sqs, wiring.require(EnvVars.DOWNLOAD_QUEUE_URL), new ExecutionIds(clock));
+                sqs, wiring.require(EnvVars.DOWNLOAD_QUEUE_URL), new ExecutionIds(clock),
+                // the stack parameter WithXbrl: off by default, the extra requests toward TDnet are the user's choice
+                wiring.env().optional(EnvVars.WITH_XBRL, false, ListerFunction::parseFlag));
         ResourceCheck resources = wiring.checkBeforeServing(wiring.resourceCheck()
                 .queue(sqs, wiring.require(EnvVars.DOWNLOAD_QUEUE_URL))
                 .table(dynamo, executions).table(dynamo, disclosures).table(dynamo, wiring.require(EnvVars.PACER_TABLE)));
-        return wiring.announce(new ListerHandler(new ScheduledListing(lister, clock, metrics), resources));
+        return wiring.announce(new Wired<>(new ScheduledListing(lister, clock, metrics), resources));
     }
 }

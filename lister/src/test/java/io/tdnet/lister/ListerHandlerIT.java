@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.embedded.EmbeddedAwsStack;
 import io.tdnet.ledger.DisclosureArchive;
 import io.tdnet.ledger.ExecutionLedger;
@@ -71,7 +72,7 @@ class ListerHandlerIT {
         DisclosureLister lister = new DisclosureLister(new DayListingReader(pages), ledger,
                 new ListingLeases(stack.dynamoDb(), r.executionsTable(), CLOCK, ListingLeases.DEFAULT_DURATION),
                 "lister-test", Duration.ofSeconds(5), archive, stack.sqs(), r.downloadQueueUrl(), new ExecutionIds(CLOCK));
-        handler = new ListerHandler(lister, CLOCK);
+        handler = new ListerHandler(new ScheduledListing(lister, CLOCK, EmfMetrics.toStdout(ListerHandler.COMPONENT)));
     }
 
     @AfterEach

@@ -95,7 +95,11 @@ public final class Collector {
         out.printf("%s: %s — stored %,d · already present %,d · failed %,d of %,d listed, in %.1f s (%.1f disclosures/s)%n",
                 date, summary.status(), summary.stored(), summary.alreadyPresent(), summary.failed(), summary.listed(),
                 seconds, seconds > 0 ? (summary.stored() + summary.alreadyPresent()) / seconds : 0);
-        if (summary.failed() > 0) {
+        if (summary.xbrl().total() > 0) {
+            out.printf("   xbrl: stored %,d · already present %,d · failed %,d%n",
+                    summary.xbrl().stored(), summary.xbrl().alreadyPresent(), summary.xbrl().failed());
+        }
+        if (summary.hasFailures()) {
             out.printf("   see the failures: tdnet status --date %s · recover them: tdnet dlq redrive --date %s%n", date, date);
         }
         DayOutcome outcome = DayOutcome.of(summary.status());

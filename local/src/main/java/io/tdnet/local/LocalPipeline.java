@@ -93,9 +93,10 @@ public final class LocalPipeline implements AutoCloseable {
                 new io.tdnet.lister.ListPageParser(), pages.origin(), DayListingReader.DEFAULT_MAX_PASSES), ledger,
                 new ListingLeases(environment.dynamoDb(), resources.executionsTable(), clock, ListingLeases.DEFAULT_DURATION),
                 environment.listerName(), MAX_LEASE_WAIT, archive, environment.sqs(),
-                resources.downloadQueueUrl(), new ExecutionIds(clock));
+                resources.downloadQueueUrl(), new ExecutionIds(clock), options.withXbrl());
         DownloaderConfig config = tuning.apply(DownloaderConfig.defaults(options.origin())
                 .withMaxPdfBytes(options.maxPdfBytes())
+                .withMaxXbrlBytes(options.maxXbrlBytes())
                 .withUserAgent(options.userAgent()));
         this.reconciler = ExecutionReconciler.over(environment.dynamoDb(), environment.sqs(), resources, DRAINED_GRACE,
                 metrics, clock);

@@ -111,6 +111,8 @@ public final class PersistWorker implements MessageBatchHandler {
     /** The fast path: a batch of first deliveries of one execution in a single ledger transaction. */
     private Batch recordedTogether(String executionId, List<Decoded> messages, String batchToken) {
         if (messages.size() < 2) return Batch.REFUSED;
+        // an XBRL verdict has its own conditional items (and a possible recovery): recorded one by one
+        if (messages.stream().anyMatch(d -> d.persist().hasXbrlVerdict())) return Batch.REFUSED;
         List<ExecutionLedger.OutcomeUpdate> updates = messages.stream()
                 .map(d -> new ExecutionLedger.OutcomeUpdate(d.persist().disclosure(), d.persist().pdf(), d.persist().failureReason()))
                 .toList();
@@ -143,7 +145,8 @@ public final class PersistWorker implements MessageBatchHandler {
         try {
             Transition transition = persist.isFailure()
                     ? ledger.recordFailed(persist.executionId(), persist.disclosure().disclosureId(), persist.failureReason())
-                    : ledger.recordStored(persist.executionId(), persist.disclosure(), persist.pdf());
+                    : ledger.recordStored(persist.executionId(), persist.disclosure(), persist.pdf(), persist.xbrl(),
+                            persist.xbrlFailureReason());
             if (transition == Transition.DUPLICATE && batchToken != null
                     && ledger.recordedBy(persist.executionId(), persist.disclosure().disclosureId(), batchToken)) {
                 // this delivery's own batch moved it (its caller never heard): count it as what it was, once

@@ -5,13 +5,14 @@ import io.tdnet.model.EnvVars;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
 import io.tdnet.wiring.ResourceCheck;
+import io.tdnet.wiring.SqsBatchFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The persister Lambda's own bindings on top of {@link FunctionWiring} (see there why no Guice). */
 final class PersisterFunction {
     private PersisterFunction() {}
 
-    static PersisterHandler wire(FunctionWiring wiring) {
+    static SqsBatchFunction.Parts wire(FunctionWiring wiring) {
         EmfMetrics metrics = EmfMetrics.toStdout(PersisterHandler.COMPONENT);
         DynamoDbClient dynamoDb = wiring.aws().dynamoDb();
         String executions = wiring.require(EnvVars.EXECUTIONS_TABLE);
@@ -23,6 +24,6 @@ final class PersisterFunction {
                 new OutcomeMetrics(metrics), wiring.clock());
         ResourceCheck resources = wiring.checkBeforeServing(wiring.resourceCheck()
                 .table(dynamoDb, executions).table(dynamoDb, disclosures));
-        return wiring.announce(new PersisterHandler(worker, metrics, resources));
+        return wiring.announce(new SqsBatchFunction.Parts(worker, metrics, resources));
     }
 }

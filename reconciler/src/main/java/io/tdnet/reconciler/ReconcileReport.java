@@ -2,7 +2,9 @@ package io.tdnet.reconciler;
 
 import io.tdnet.model.DisclosureId;
 import io.tdnet.model.ExecutionSummary;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one reconciler run did (or, dry, would do): outcomes recorded FAILED with their reason, the
@@ -21,5 +23,16 @@ public record ReconcileReport(List<Gone> gone, List<ExecutionSummary> executions
 
     public long settled() {
         return executions.stream().filter(e -> e.status().isSettled()).count();
+    }
+
+    /** The counts the reconciler Lambda returns (its invocation result, seen in the console and logs). */
+    public Map<String, Object> counts() {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("executions", executions.size());
+        counts.put("settled", settled());
+        counts.put("dead_lettered", gone.stream().filter(g -> g.reason() == GoneReason.DEAD_LETTERED).count());
+        counts.put("lost", gone.stream().filter(g -> g.reason() == GoneReason.LOST).count());
+        counts.put("unsettled_past_deadline", unsettledPastDeadline);
+        return counts;
     }
 }

@@ -7,6 +7,7 @@ import io.tdnet.model.SettleHorizon;
 import io.tdnet.telemetry.EmfMetrics;
 import io.tdnet.wiring.FunctionWiring;
 import io.tdnet.wiring.ResourceCheck;
+import io.tdnet.wiring.Wired;
 import java.time.Duration;
 
 /** The reconciler Lambda's own bindings on top of {@link FunctionWiring} (see there why no Guice). */
@@ -16,7 +17,7 @@ final class ReconcilerFunction {
 
     private ReconcilerFunction() {}
 
-    static ReconcilerHandler wire(FunctionWiring wiring) {
+    static Wired<ExecutionReconciler> wire(FunctionWiring wiring, EmfMetrics metrics) {
         var dynamo = wiring.aws().dynamoDb();
         var sqs = wiring.aws().sqs();
         // the stack computes both from the queues' and the retry schedule's timings (SettleHorizon.of)
@@ -27,7 +28,6 @@ final class ReconcilerFunction {
             throw new IllegalStateException(EnvVars.SETTLE_HORIZON_SECONDS + " and " + EnvVars.UNSETTLED_DEADLINE_SECONDS
                     + " must be set (the stack derives them from the queue timings)");
         }
-        EmfMetrics metrics = EmfMetrics.toStdout(ReconcilerHandler.COMPONENT);
         ExecutionReconciler reconciler = new ExecutionReconciler(
                 new ExecutionLedger(dynamo, wiring.require(EnvVars.EXECUTIONS_TABLE), wiring.require(EnvVars.DISCLOSURES_TABLE),
                         wiring.clock()),
@@ -40,6 +40,6 @@ final class ReconcilerFunction {
                 .table(dynamo, executions).table(dynamo, wiring.require(EnvVars.DISCLOSURES_TABLE))
                 .queue(sqs, wiring.require(EnvVars.DOWNLOAD_QUEUE_URL)).queue(sqs, wiring.require(EnvVars.PERSIST_QUEUE_URL))
                 .queue(sqs, wiring.require(EnvVars.DOWNLOAD_DLQ_URL)).queue(sqs, wiring.require(EnvVars.PERSIST_DLQ_URL)));
-        return wiring.announce(new ReconcilerHandler(reconciler, metrics, resources));
+        return wiring.announce(new Wired<>(reconciler, resources));
     }
 }

@@ -97,6 +97,12 @@ public final class HtmlRunReport {
         card(h, "in-flight", s.inFlight(), "queued by an earlier run");
         card(h, "failed", s.failed(), "see below");
         card(h, "pending", s.pending(), "no outcome yet");
+        if (s.xbrl().total() > 0) {
+            // the second artifact of the disclosures whose PDF is stored or already present
+            card(h, "xbrl-stored", s.xbrl().stored(), "XBRL zips new in the archive");
+            card(h, "xbrl-already-present", s.xbrl().alreadyPresent(), "XBRL zips stored earlier");
+            card(h, "xbrl-failed", s.xbrl().failed(), "PDF stored, XBRL failed: see below");
+        }
         h.append("</div>");
         if (report.run().isEmpty()) {
             h.append("<p class=\"muted\">No run samples were recorded for this execution (it did not run in this data directory).</p>");

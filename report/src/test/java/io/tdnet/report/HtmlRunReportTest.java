@@ -42,6 +42,21 @@ class HtmlRunReportTest {
         assertThat(doc.select("#counters table.metrics td")).extracting(Element::text)
                 .containsExactly("3", "245", "240", "4.6 MiB", "9", "260", "12.5 s", "1,020 ms");
         assertThat(doc.select("#counters").text()).contains("http_5xx 9");
+        assertThat(doc.select("#counter-xbrl-stored")).as("a run without XBRL shows no XBRL cards").isEmpty();
+    }
+
+    @Test
+    void showsTheXbrlCountersOfARunWithXbrl() {
+        var s = ReportFixtures.summary();
+        var withXbrl = new io.tdnet.model.ExecutionSummary(s.executionId(), s.targetDate(), s.status(), s.reason(),
+                s.bannerTotal(), s.listed(), s.withdrawn(), s.stored(), s.alreadyPresent(), s.inFlight(), s.failed(),
+                s.startedAt(), s.updatedAt(), s.finishedAt(), new io.tdnet.model.ExecutionSummary.XbrlCounts(80, 3, 2));
+        var base = ReportFixtures.report(3);
+        Document doc = Jsoup.parse(HtmlRunReport.render(new RunReport(withXbrl, base.history(), base.failures(), base.run(),
+                base.commandSuffix(), base.generatedAt())));
+        assertThat(doc.select("#counter-xbrl-stored .value").text()).isEqualTo("80");
+        assertThat(doc.select("#counter-xbrl-already-present .value").text()).isEqualTo("3");
+        assertThat(doc.select("#counter-xbrl-failed .value").text()).isEqualTo("2");
     }
 
     @Test

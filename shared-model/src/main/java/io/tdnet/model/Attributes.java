@@ -24,6 +24,9 @@ public final class Attributes {
     public static final String PDF_S3_KEY = "pdf_s3_key";
     public static final String PDF_SHA256 = "pdf_sha256";
     public static final String PDF_BYTES = "pdf_bytes";
+    public static final String XBRL_S3_KEY = "xbrl_s3_key";
+    public static final String XBRL_SHA256 = "xbrl_sha256";
+    public static final String XBRL_BYTES = "xbrl_bytes";
     public static final String FIRST_EXECUTION_ID = "first_execution_id";
     public static final String STORED_AT = "stored_at";
     public static final String WITHDRAWN_AT = "withdrawn_at";
@@ -47,6 +50,13 @@ public final class Attributes {
     public static final String FAILED = "failed";
     /** Summary: listed rows that an earlier unsettled execution of the date had queued (invariant 1). */
     public static final String IN_FLIGHT = "in_flight";
+    /** The XBRL counters of a summary: outcomes of the second artifact of disclosures whose PDF is final. */
+    public static final String XBRL_STORED = "xbrl_stored";
+    public static final String XBRL_ALREADY_PRESENT = "xbrl_already_present";
+    public static final String XBRL_FAILED = "xbrl_failed";
+    /** On an outcome row: the XBRL's outcome (STORED | ALREADY_PRESENT | FAILED) and its reason. */
+    public static final String XBRL_OUTCOME = "xbrl_outcome";
+    public static final String XBRL_REASON = "xbrl_reason";
     public static final String STARTED_AT = "started_at";
     public static final String UPDATED_AT = "updated_at";
     public static final String FINISHED_AT = "finished_at";

@@ -35,4 +35,8 @@ public record Disclosure(
     public String pdfS3Key() {
         return S3Keys.pdfKey(disclosedDate, disclosureId);
     }
+
+    public String xbrlS3Key() {
+        return S3Keys.xbrlKey(disclosedDate, disclosureId);
+    }
 }

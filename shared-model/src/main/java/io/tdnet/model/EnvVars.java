@@ -19,6 +19,9 @@ public final class EnvVars {
     public static final String PACER_TABLE = "TDNET_PACER_TABLE";
     public static final String MAX_PDF_BYTES = "TDNET_MAX_PDF_BYTES";
     public static final String USER_AGENT = "TDNET_USER_AGENT";
+    /** "true": the lister asks for each listed disclosure's XBRL zip too (stack parameter {@code WithXbrl}). */
+    public static final String WITH_XBRL = "TDNET_WITH_XBRL";
+    public static final String MAX_XBRL_BYTES = "TDNET_MAX_XBRL_BYTES";
     public static final String DOWNLOAD_QUEUE_URL = "TDNET_DOWNLOAD_QUEUE_URL";
     public static final String DOWNLOAD_DLQ_URL = "TDNET_DOWNLOAD_DLQ_URL";
     public static final String PERSIST_QUEUE_URL = "TDNET_PERSIST_QUEUE_URL";

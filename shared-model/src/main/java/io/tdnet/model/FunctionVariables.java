@@ -15,6 +15,8 @@ import static io.tdnet.model.EnvVars.TDNET_BASE_URL;
 import static io.tdnet.model.EnvVars.TDNET_RATE;
 import static io.tdnet.model.EnvVars.UNSETTLED_DEADLINE_SECONDS;
 import static io.tdnet.model.EnvVars.USER_AGENT;
+import static io.tdnet.model.EnvVars.MAX_XBRL_BYTES;
+import static io.tdnet.model.EnvVars.WITH_XBRL;
 
 import java.util.List;
 
@@ -27,14 +29,15 @@ import java.util.List;
  * fixed in the code's EMF output, see {@link MetricNames#NAMESPACE}).
  */
 public enum FunctionVariables {
-    /** Lists a day (paced), plans it in the ledger, enqueues downloads. */
-    LISTER(STACK, TDNET_BASE_URL, TDNET_RATE, USER_AGENT, PACER_TABLE, DOWNLOAD_QUEUE_URL, DISCLOSURES_TABLE, EXECUTIONS_TABLE),
+    /** Lists a day (paced), plans it in the ledger, enqueues downloads (asking for the XBRL when {@code WITH_XBRL}). */
+    LISTER(STACK, TDNET_BASE_URL, TDNET_RATE, USER_AGENT, PACER_TABLE, DOWNLOAD_QUEUE_URL, DISCLOSURES_TABLE, EXECUTIONS_TABLE,
+            WITH_XBRL),
     /**
      * Streams PDFs to S3 and forwards outcomes; the download queue's URL for its own visibility changes and
      * the source-queue attribute of its dead letters; the executions table for the failed attempts it notes
      * on a PENDING outcome (the reconciler's horizon starts there).
      */
-    DOWNLOADER(STACK, TDNET_BASE_URL, TDNET_RATE, USER_AGENT, PACER_TABLE, MAX_PDF_BYTES,
+    DOWNLOADER(STACK, TDNET_BASE_URL, TDNET_RATE, USER_AGENT, PACER_TABLE, MAX_PDF_BYTES, MAX_XBRL_BYTES,
             DOWNLOAD_QUEUE_URL, DOWNLOAD_DLQ_URL, PERSIST_QUEUE_URL, BUCKET, EXECUTIONS_TABLE),
     /** Records outcomes in the ledger; its queue's URL is the source-queue attribute of its dead letters. */
     PERSISTER(STACK, PERSIST_QUEUE_URL, PERSIST_DLQ_URL, DISCLOSURES_TABLE, EXECUTIONS_TABLE),

@@ -1,13 +1,10 @@
 package io.tdnet.cli.view;
 
-import io.tdnet.model.IsoTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tdnet.model.ArchivedDisclosure;
-import io.tdnet.model.Disclosure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,7 +16,7 @@ import java.util.stream.Stream;
 public final class DisclosureExport {
     public static final List<String> COLUMNS = List.of("disclosure_id", "disclosed_date", "disclosed_at", "company_code",
             "company_name", "title", "previous_title", "exchanges", "history", "withdrawn_at", "pdf_url", "xbrl_url",
-            "pdf_s3_key", "pdf_sha256", "pdf_bytes");
+            "pdf_s3_key", "pdf_sha256", "pdf_bytes", "xbrl_s3_key", "xbrl_sha256");
 
     public enum Format { jsonl, csv }
 
@@ -56,24 +53,7 @@ public final class DisclosureExport {
     }
 
     static Map<String, Object> row(ArchivedDisclosure a) {
-        Disclosure d = a.disclosure();
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("disclosure_id", d.disclosureId().value());
-        row.put("disclosed_date", d.disclosedDate().toString());
-        row.put("disclosed_at", IsoTime.format(d.disclosedAt()));
-        row.put("company_code", d.companyCode());
-        row.put("company_name", d.companyName());
-        row.put("title", d.title());
-        row.put("previous_title", d.previousTitle());
-        row.put("exchanges", d.exchanges());
-        row.put("history", d.history());
-        row.put("withdrawn_at", IsoTime.format(a.withdrawnAt()));
-        row.put("pdf_url", d.pdfUrl());
-        row.put("xbrl_url", d.xbrlUrl());
-        row.put("pdf_s3_key", a.pdf().s3Key());
-        row.put("pdf_sha256", a.pdf().sha256());
-        row.put("pdf_bytes", a.pdf().bytes());
-        return row;
+        return a.fields();
     }
 
     private static String csvLine(Map<String, Object> row) {

@@ -33,6 +33,9 @@ public final class StatusView {
         out.put("already_present", s.alreadyPresent());
         out.put("in_flight", s.inFlight());
         out.put("failed", s.failed());
+        out.put("xbrl_stored", s.xbrl().stored());
+        out.put("xbrl_already_present", s.xbrl().alreadyPresent());
+        out.put("xbrl_failed", s.xbrl().failed());
         out.put("started_at", str(s.startedAt()));
         out.put("updated_at", str(s.updatedAt()));
         out.put("finished_at", str(s.finishedAt()));
@@ -57,6 +60,10 @@ public final class StatusView {
             out.append(String.format("listed     %,d of banner %,d (+ %,d withdrawn by TDnet)%n", s.listed(), s.bannerTotal(), s.withdrawn()));
             out.append(String.format("outcomes   stored %,d · already present %,d · in flight %,d · failed %,d · pending %,d%n",
                     s.stored(), s.alreadyPresent(), s.inFlight(), s.failed(), s.pending()));
+            if (s.xbrl().total() > 0) {
+                out.append(String.format("xbrl       stored %,d · already present %,d · failed %,d%n",
+                        s.xbrl().stored(), s.xbrl().alreadyPresent(), s.xbrl().failed()));
+            }
             if (s.inFlight() > 0) {
                 out.append(String.format("           (in flight: queued by an earlier execution of the date, which accounts for them)%n"));
             }

@@ -33,7 +33,19 @@ class DisclosureExportTest {
         String[] lines = out.toString().split("\r\n");
         assertThat(lines[0]).isEqualTo(String.join(",", DisclosureExport.COLUMNS));
         assertThat(lines[1]).startsWith("140120260213512345,2026-02-13,2026-02-13T15:30:00+09:00,130A0,\"テスト, \"\"株\"\"\",決算短信 & 〔日本基準〕,旧表題,東名,");
-        assertThat(lines[1]).endsWith(",pdf/2026/02/13/140120260213512345.pdf,abc,1234");
+        // no archived XBRL: its two columns are empty
+        assertThat(lines[1]).endsWith(",pdf/2026/02/13/140120260213512345.pdf,abc,1234,,");
+    }
+
+    @Test
+    void anArchivedXbrlFillsItsKeyAndSha256() {
+        ArchivedDisclosure withXbrl = new ArchivedDisclosure(archived.disclosure(), archived.pdf(), archived.firstExecutionId(),
+                archived.storedAt(), archived.withdrawnAt(),
+                new io.tdnet.model.StoredXbrl("xbrl/2026/02/13/140120260213512345.zip", "def", 99));
+        StringWriter out = new StringWriter();
+        new DisclosureExport(new JsonCodec().mapper()).write(Stream.of(withXbrl), DisclosureExport.Format.csv, out);
+        assertThat(out.toString().split("\r\n")[1])
+                .endsWith(",pdf/2026/02/13/140120260213512345.pdf,abc,1234,xbrl/2026/02/13/140120260213512345.zip,def");
     }
 
     private final ArchivedDisclosure hostile = new ArchivedDisclosure(

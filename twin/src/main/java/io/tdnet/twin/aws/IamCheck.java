@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  */
 public final class IamCheck {
     /**
-     * Granted actions no twin call uses, and why they stay granted: by action (any statement), or by
-     * {@code "<statement sid> <action>"} for one grant. Keep short: anything else unused is a permission
-     * to remove.
+     * Granted actions no twin call uses, and why they stay granted: by action for the statements CDK
+     * writes without a Sid (the event source's and the log grants), by {@code "<statement sid> <action>"}
+     * for one of our own named statements — so an unused action of a statement we wrote is never hidden
+     * by an entry meant for CDK's. Keep short: anything else unused is a permission to remove.
      */
     public static final Map<String, String> UNUSED_BY_DESIGN = Map.ofEntries(
             Map.entry("logs:CreateLogStream", "Lambda's own log agent writes the function's logs with its role; the twin writes log files"),
@@ -33,8 +34,12 @@ public final class IamCheck {
             Map.entry("sqs:GetQueueAttributes", "granted by the SQS event source for AWS's poller, which reads the queue's attributes"),
             Map.entry("sqs:GetQueueUrl", "granted by the SQS event source for AWS's poller"),
             Map.entry("sqs:ChangeMessageVisibility", "granted by the SQS event source for AWS's poller (visibility of failed batches)"),
-            Map.entry("s3:AbortMultipartUpload", "cleans up a failed multipart upload; a run without upload failures does not call it"),
-            Map.entry("dynamodb:DeleteItem", "the lister deletes stale plan rows when it re-plans a dead lister's LISTING execution; a clean run never re-plans"),
+            Map.entry("StoreXbrls s3:GetObject", "XBRL zips are fetched only with the stack parameter WithXbrl=true (off by "
+                    + "default, the twin's day runs the default); XbrlCollectIT covers the path"),
+            Map.entry("StoreXbrls s3:PutObject", "XBRL zips are fetched only with the stack parameter WithXbrl=true (off by "
+                    + "default, the twin's day runs the default); XbrlCollectIT covers the path"),
+            Map.entry("StorePdfs s3:AbortMultipartUpload", "cleans up a failed multipart upload; a run without upload failures does not call it"),
+            Map.entry("RecordExecutions dynamodb:DeleteItem", "the lister deletes stale plan rows when it re-plans a dead lister's LISTING execution; a clean run never re-plans"),
             Map.entry("ReadAndWithdrawDisclosures dynamodb:UpdateItem", "marks a disclosure that an EARLIER run stored and TDnet "
                     + "has withdrawn since; a day's first run has none (its withdrawn rows were never stored). The twin "
                     + "ITs' intraday re-run uses it"),
@@ -43,8 +48,7 @@ public final class IamCheck {
 
     /** Why a granted action may stay unused, or null. */
     static String unusedByDesign(String sid, String action) {
-        String reason = UNUSED_BY_DESIGN.get(sid + " " + action);
-        return reason != null ? reason : UNUSED_BY_DESIGN.get(action);
+        return sid.isEmpty() ? UNUSED_BY_DESIGN.get(action) : UNUSED_BY_DESIGN.get(sid + " " + action);
     }
 
     private IamCheck() {}
