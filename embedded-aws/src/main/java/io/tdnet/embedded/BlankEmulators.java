@@ -106,14 +106,7 @@ public final class BlankEmulators implements AutoCloseable {
                     emulators.dynamoDbEndpoint(), emulators.s3Endpoint());
             return emulators;
         } catch (Exception e) {
-            java.util.Collections.reverse(opened);
-            for (AutoCloseable c : opened) {
-                try {
-                    c.close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
+            Rollback.closeInReverse(opened, e);
             throw new IllegalStateException("blank emulators did not start: " + e, e);
         }
     }

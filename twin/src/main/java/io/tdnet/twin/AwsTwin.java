@@ -1,6 +1,7 @@
 package io.tdnet.twin;
 
 import io.tdnet.embedded.BlankEmulators;
+import io.tdnet.embedded.Rollback;
 import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.model.EnvVars;
 import io.tdnet.model.LambdaHandlers;
@@ -111,14 +112,7 @@ public final class AwsTwin implements AutoCloseable {
             log.info("AWS twin of {} up: gateway {}, work dir {}", template.stackName(), gateway.endpoint(), workDir);
             return new AwsTwin(template, emulators, credentials, gateway, lambda, injected, workDir);
         } catch (IOException | RuntimeException e) {
-            java.util.Collections.reverse(opened);
-            for (AutoCloseable c : opened) {
-                try {
-                    c.close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
+            Rollback.closeInReverse(opened, e);
             throw e instanceof RuntimeException re ? re : new UncheckedIOException((IOException) e);
         }
     }
