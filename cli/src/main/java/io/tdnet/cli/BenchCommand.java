@@ -13,6 +13,7 @@ import io.tdnet.bench.PolitenessBench;
 import io.tdnet.bench.ServeBench;
 import io.tdnet.bench.SharedRateBench;
 import io.tdnet.bench.StartupBench;
+import io.tdnet.bench.TwinRateBench;
 import io.tdnet.local.EmbeddedEnvironment;
 import io.tdnet.model.Rate;
 import io.tdnet.model.SlotSpacing;
@@ -188,6 +189,22 @@ final class BenchCommand implements Callable<Integer> {
             figures.add(BenchFigure.of(s, name + " utilisation (server)", 100 * shared.server().utilisation(), "%", "goal ≥ 98%"));
             figures.add(BenchFigure.of(s, name + " utilisation (senders)", 100 * shared.senders().utilisation(), "%", ""));
             if (shared.server().maxInAnySecond() > 2 || shared.senders().maxInAnySecond() > 2) impolite = true;
+            err.println("bench: politeness through the twin, its lister + downloader Lambdas and a collect --aws sharing R = 2…");
+            err.flush();
+            TwinRateBench.Result twin = new TwinRateBench(new ChildJvm(TdnetCli.class.getName()), seed).run(2, 60, 60);
+            String twinName = "twin R=2";
+            figures.add(BenchFigure.of(s, twinName + " requests", twin.all().count(), "", String.format(Locale.ROOT,
+                    "Lambdas %d (lister + %d downloader environments), collect --aws %d (of %d send instants); two days, one queue",
+                    twin.lambdaRequests(), twin.downloaderEnvironments(), twin.collectRequests(), twin.collectSends().count())));
+            figures.add(BenchFigure.of(s, twinName + " max in any 1-s window (server)", twin.all().maxInAnySecond(), "requests",
+                    String.format(Locale.ROOT, "whole run, %s; densest window: %d of collect, shortest span of 3: %.0f ms",
+                            twin.all().maxInAnySecond() <= 2 ? "≤ 2: polite" : "OVER R", twin.densestCollect(),
+                            twin.all().shortestSpanMillis())));
+            figures.add(BenchFigure.of(s, twinName + " max in any 1-s window (collect senders)", twin.collectSends().maxInAnySecond(),
+                    "requests", "the collect process's own send instants"));
+            figures.add(BenchFigure.of(s, twinName + " utilisation while both sent (server)", 100 * twin.overlap().utilisation(), "%",
+                    String.format(Locale.ROOT, "%d requests in %.1f s; goal ≥ 98%%", twin.overlap().count(), twin.overlapSeconds())));
+            if (twin.all().maxInAnySecond() > 2 || twin.collectSends().maxInAnySecond() > 2) impolite = true;
         }
 
         if (sections.contains("memory")) {

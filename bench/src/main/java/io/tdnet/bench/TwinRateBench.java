@@ -1,0 +1,187 @@
+package io.tdnet.bench;
+
+import io.tdnet.faketdnet.FakeTdnet;
+import io.tdnet.faketdnet.RecordedRequest;
+import io.tdnet.model.EnvVars;
+import io.tdnet.twin.AwsTwin;
+import io.tdnet.twin.DayRun;
+import io.tdnet.twin.aws.CloudFormationTemplate;
+import io.tdnet.twin.aws.TemplateFiles;
+import io.tdnet.twin.aws.TwinAccount;
+import io.tdnet.twin.lambda.FunctionFigures;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One rate through the twin of the deployed stack: a small fake day through the twin's lister and
+ * downloader Lambdas (the event source's {@code MaximumConcurrency} environments at once) and, at the same
+ * time, {@code collect --aws --endpoint-url <twin>} of another date in a child JVM, all against one fake
+ * TDnet and all pacing on the stack's one slot schedule (its pacer table) at the same R. {@code collect --aws}
+ * downloads through the stack's download queue, so each day's documents are fetched by whichever consumer
+ * received them: the collect process's requests are told apart by its own send instants ({@code --send-log},
+ * wall clock), matched to the fake's arrivals (wall clock too, same machine). Judged from the arrivals like
+ * {@link PolitenessBench}: the most requests in any 1-s window over the whole run, and the utilisation over
+ * the span where both the Lambdas and the collect process were sending.
+ */
+public final class TwinRateBench {
+    static final LocalDate PIPELINE_DAY = LocalDate.of(2026, 2, 13);
+    static final LocalDate COLLECT_DAY = LocalDate.of(2026, 2, 16);
+    private static final Duration DAY_TIMEOUT = Duration.ofMinutes(6);
+
+    /**
+     * @param all            every arrival at the fake, whole run
+     * @param overlap        the arrivals between the later first request and the earlier last request of the
+     *                       Lambdas and the collect process (both were sending): its utilisation is the figure
+     * @param lambdaRequests arrivals not matched to a send instant of the collect process (lister + downloaders)
+     * @param collectRequests arrivals matched to the collect process's send instants
+     * @param collectSends   the collect process's own send instants ({@code --send-log})
+     * @param densest        of the requests in the densest 1-s window of the run, how many were the collect process's
+     * @param downloaderEnvironments cold starts of the downloader function (environments it ran in)
+     * @param pipelineSummary the twin's summary line of the pipeline's day
+     */
+    public record Result(double rate, PolitenessBench.Sends all, PolitenessBench.Sends overlap, double overlapSeconds,
+                         int lambdaRequests, int collectRequests, PolitenessBench.Sends collectSends, int densestCollect,
+                         int downloaderEnvironments, String pipelineSummary) {}
+
+    /** How long after its send instant a request may arrive and still be matched to it (spacing ≥ 500 ms at R ≤ 2). */
+    static final long MATCH_MICROS = 250_000;
+
+    /** Two senders' sorted arrival instants and the window in which both were sending. */
+    record Overlap(long fromNanos, long toNanos) {
+        static Overlap of(List<Long> a, List<Long> b) {
+            if (a.isEmpty() || b.isEmpty()) return new Overlap(0, 0);
+            long from = Math.max(a.get(0), b.get(0));
+            long to = Math.min(a.get(a.size() - 1), b.get(b.size() - 1));
+            return to <= from ? new Overlap(0, 0) : new Overlap(from, to);
+        }
+
+        /** The instants of {@code sorted} inside [from, to]. */
+        List<Long> within(List<Long> sorted) {
+            if (toNanos <= fromNanos) return List.of(); // the senders never overlapped
+            return sorted.stream().filter(t -> t >= fromNanos && t <= toNanos).toList();
+        }
+
+        double seconds() {
+            return (toNanos - fromNanos) / 1e9;
+        }
+    }
+
+    private final ChildJvm cli;
+    private final long seed;
+
+    /** @param cli the CLI's main class in a child JVM (runs {@code collect --aws}) */
+    public TwinRateBench(ChildJvm cli, long seed) {
+        this.cli = cli;
+        this.seed = seed;
+    }
+
+    /** The pipeline's day of {@code pipelineRows} and collect's of {@code collectRows}, both at {@code rate}. */
+    public Result run(double rate, int pipelineRows, int collectRows) throws Exception {
+        String r = new BigDecimal(Double.toString(rate)).stripTrailingZeros().toPlainString();
+        CloudFormationTemplate template = TemplateFiles.locate().load().withEnvironmentValue(EnvVars.TDNET_RATE, r);
+        Path dir = Files.createTempDirectory("tdnet-bench-twinrate-");
+        try (FakeTdnet fake = FakeTdnet.start()) {
+            fake.addDay(PIPELINE_DAY, pipelineRows, seed);
+            fake.addDay(COLLECT_DAY, collectRows, seed + 1);
+            Path sendLog = dir.resolve("collect-sends.txt");
+            Path childLog = dir.resolve("collect.log");
+            DayRun run;
+            try (AwsTwin twin = AwsTwin.start(template, fake.baseUrl(), Files.createDirectories(dir.resolve("twin")))) {
+                ProcessBuilder pb = new ProcessBuilder(cli.command(List.of("-Xmx256m"), List.of("collect", "--aws",
+                        "--endpoint-url", twin.endpoint().toString(), "--region", TwinAccount.REGION,
+                        "--stack", template.stackName(), "--date", COLLECT_DAY.toString(), "--tdnet-url", fake.baseUrl(),
+                        "--rate", r, "--send-log", sendLog.toString())))
+                        .redirectErrorStream(true).redirectOutput(childLog.toFile());
+                pb.environment().put("AWS_ACCESS_KEY_ID", twin.cliKey().accessKeyId());
+                pb.environment().put("AWS_SECRET_ACCESS_KEY", twin.cliKey().secretAccessKey());
+                pb.environment().remove("AWS_PROFILE");
+                Process collect = pb.start();
+                try {
+                    run = twin.runDay(PIPELINE_DAY, DAY_TIMEOUT); // the lister fires while collect's JVM starts
+                    if (!collect.waitFor(DAY_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || collect.exitValue() != 0) {
+                        throw new IllegalStateException("collect --aws against the twin did not end well:\n"
+                                + Files.readString(childLog));
+                    }
+                } finally {
+                    collect.destroyForcibly();
+                }
+                if (!run.settled()) throw new IllegalStateException("the twin's day did not settle: " + run.summaryLine());
+            }
+            List<RecordedRequest> requests = fake.requests().stream()
+                    .sorted(java.util.Comparator.comparingLong(RecordedRequest::nanoTime)).toList();
+            List<Long> sends = PolitenessBench.sendInstants(sendLog).stream().map(n -> n / 1_000).toList();
+            boolean[] ofCollect = matchSends(requests.stream().map(q -> micros(q.at())).toList(), sends, MATCH_MICROS);
+            List<Long> all = new ArrayList<>();
+            List<Long> forCollect = new ArrayList<>();
+            List<Long> forLambdas = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                long t = requests.get(i).nanoTime();
+                all.add(t);
+                (ofCollect[i] ? forCollect : forLambdas).add(t);
+            }
+            Overlap overlap = Overlap.of(forLambdas, forCollect);
+            int densestStart = densestWindowStart(all, 1_000_000_000L);
+            int densestCollect = 0;
+            for (int i = densestStart; i < all.size() && all.get(i) - all.get(densestStart) < 1_000_000_000L; i++) {
+                if (ofCollect[i]) densestCollect++;
+            }
+            return new Result(rate, PolitenessBench.Sends.of(all, rate), PolitenessBench.Sends.of(overlap.within(all), rate),
+                    overlap.seconds(), forLambdas.size(), forCollect.size(),
+                    PolitenessBench.Sends.of(PolitenessBench.sendInstants(sendLog), rate), densestCollect,
+                    downloaderEnvironments(run), run.summaryLine());
+        } finally {
+            BenchFiles.deleteTree(dir);
+        }
+    }
+
+    /**
+     * Which arrivals (wall-clock µs, ascending) answer one of {@code sends} (µs, ascending): each send takes the
+     * earliest unmatched arrival in {@code [send − 1 ms, send + within]} (the same clock; the 1 ms absorbs its
+     * resolution). Sends that never arrived (a request that failed on the wire) match nothing.
+     */
+    static boolean[] matchSends(List<Long> arrivals, List<Long> sends, long withinMicros) {
+        boolean[] matched = new boolean[arrivals.size()];
+        int from = 0;
+        for (long send : sends) {
+            while (from < arrivals.size() && arrivals.get(from) < send - 1_000) from++;
+            for (int i = from; i < arrivals.size() && arrivals.get(i) <= send + withinMicros; i++) {
+                if (!matched[i]) {
+                    matched[i] = true;
+                    break;
+                }
+            }
+        }
+        return matched;
+    }
+
+    /** The index where the densest half-open window [t, t + window) of {@code sorted} starts. */
+    static int densestWindowStart(List<Long> sorted, long windowNanos) {
+        int best = 0;
+        int bestCount = 0;
+        int j = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            while (sorted.get(i) - sorted.get(j) >= windowNanos) j++;
+            if (i - j + 1 > bestCount) {
+                bestCount = i - j + 1;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static long micros(java.time.Instant at) {
+        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+    }
+
+    private static int downloaderEnvironments(DayRun run) {
+        return run.figures().entrySet().stream().filter(e -> e.getKey().toLowerCase(java.util.Locale.ROOT).contains("download"))
+                .map(Map.Entry::getValue).mapToInt(FunctionFigures::coldStarts).sum();
+    }
+}
