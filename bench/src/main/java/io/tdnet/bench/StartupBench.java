@@ -35,6 +35,19 @@ public final class StartupBench {
     public record Result(String handler, double classLoadMillis, double constructMillis, double jvmUptimeMillis,
                   double processMillis, String classPath) {}
 
+    /** The twin's copy of the managed Java runtime's jars (see docs/TWIN.md), as classpath entries. */
+    private static String managedRuntime(Path root) throws java.io.IOException {
+        Path dir = root == null ? null : root.resolve("twin").resolve("target").resolve("lambda-runtime");
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IllegalStateException("no twin/target/lambda-runtime: build the twin module first (./tdnet builds it)");
+        }
+        StringBuilder cp = new StringBuilder();
+        try (var jars = Files.list(dir)) {
+            jars.filter(j -> j.toString().endsWith(".jar")).sorted().forEach(j -> cp.append(java.io.File.pathSeparator).append(j));
+        }
+        return cp.toString();
+    }
+
     public List<Result> run() throws Exception {
         Path launcherDir = Files.createTempDirectory("tdnet-bench-cold-");
         try {
@@ -53,11 +66,15 @@ public final class StartupBench {
             for (Handler handler : HANDLERS) {
                 Path jar = root == null ? null : root.resolve(handler.module()).resolve("target").resolve(handler.module() + "-lambda.jar");
                 boolean shaded = jar != null && Files.isRegularFile(jar);
-                String cp = (shaded ? jar.toString() : ChildJvm.classPath()) + java.io.File.pathSeparator + launcherDir;
+                // what Lambda's managed runtime adds to the function's jar (the runtime client: the restore
+                // hooks' home); the stack runs SnapStart, whose init defers the start check to the restore
+                String cp = (shaded ? jar.toString() : ChildJvm.classPath()) + java.io.File.pathSeparator + launcherDir
+                        + managedRuntime(root);
                 ProcessBuilder pb = new ProcessBuilder(ChildJvm.java(), "-cp", cp, HandlerColdStart.class.getName(), handler.className())
                         .redirectErrorStream(true);
                 Map<String, String> env = pb.environment();
                 env.put("AWS_REGION", "ap-northeast-1");
+                env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
                 env.put("AWS_ACCESS_KEY_ID", "bench-dummy");
                 env.put("AWS_SECRET_ACCESS_KEY", "bench-dummy-secret");
                 env.put(EnvVars.AWS_ENDPOINT_URL, endpoint);
