@@ -19,8 +19,8 @@ import java.time.Duration;
  * </pre>
  *
  * With budget = 20 ms (tolerance 10 ms, skew ±5 ms) utilisation is 1 / 1.02 = 98.04% at every R; when
- * every sender reads one clock ({@link #sameClock}: the endpoint is on this machine) the skew is 0 and it
- * is 1 / 1.01 = 99.01% — the goal is ≥ 98% at R ≤ 5 and ≥ 95% at R = 50 — and a sender delayed by more than 10 ms (a loaded
+ * every sender reads one clock ({@link #sameClock}: the endpoint is on this machine) there is no clock
+ * skew, the budget is a 5 ms tolerance + 2 × 2.5 ms send-to-arrival jitter = 10 ms, and it is 1 / 1.01 = 99.01% — the goal is ≥ 98% at R ≤ 5 and ≥ 95% at R = 50 — and a sender delayed by more than 10 ms (a loaded
  * machine, a slow schedule read) never sends late: it takes the next free slot. The budget is absolute
  * time, not a fraction of the spacing, so the same 20 ms protect R = 1 and R = 100 alike.
  *
@@ -34,6 +34,15 @@ public record SlotSpacing(Rate rate, Duration spacing, Duration tolerance, Durat
     public static final Duration TOLERANCE = Duration.ofMillis(10);
     /** How far (either way) a process's clock may be from the schedule's time. */
     public static final Duration SKEW = Duration.ofMillis(5);
+    /** How late a sender may send when every sender reads one clock ({@link #sameClock}). */
+    public static final Duration SAME_CLOCK_TOLERANCE = Duration.ofMillis(5);
+    /**
+     * With one clock, what stands in for the skew: how much the path from the send instant to TDnet's
+     * arrival can compress a span (either way, so it counts twice). Measured on loopback: R + 1 sends
+     * 1,001 ms apart arrived 999 ms apart; a budget of the tolerance alone let 3 arrivals into one second
+     * at R = 2 ({@code tdnet bench --only politeness}).
+     */
+    public static final Duration ARRIVAL_JITTER = Duration.ofNanos(2_500_000);
 
     public SlotSpacing {
         if (rate.unthrottled()) throw new IllegalArgumentException("an unthrottled rate has no slots");
@@ -53,11 +62,11 @@ public record SlotSpacing(Rate rate, Duration spacing, Duration tolerance, Durat
     /**
      * The schedule for {@code rate} when every sender reads the same clock — the endpoint is on this
      * machine (a loopback endpoint such as the AWS twin's, a DynamoDB Local in process), so all processes
-     * sharing it read this machine's one system clock and their skew is 0, not ±{@link #SKEW}: budget =
-     * tolerance = 10 ms, utilisation 1 / 1.01 = 99.01%.
+     * sharing it read this machine's one system clock and there is no clock skew, only the send-to-arrival
+     * jitter: budget = 5 ms tolerance + 2 × {@link #ARRIVAL_JITTER} = 10 ms, utilisation 1 / 1.01 = 99.01%.
      */
     public static SlotSpacing sameClock(Rate rate) {
-        return of(rate, TOLERANCE, Duration.ZERO);
+        return of(rate, SAME_CLOCK_TOLERANCE, ARRIVAL_JITTER);
     }
 
     public static SlotSpacing of(Rate rate, Duration tolerance, Duration skew) {

@@ -19,13 +19,14 @@ class SlotSpacingTest {
     }
 
     @Test
-    void sendersOnOneClockBudgetOnlyTheToleranceAndStillNeverFitRPlusOneInOneSecond() {
+    void sendersOnOneClockBudgetTheToleranceAndTheArrivalJitterAndStillNeverFitRPlusOneInOneSecond() {
         for (double r : new double[] {1, 2, 5, 50, 100}) {
             SlotSpacing s = SlotSpacing.sameClock(Rate.perSecond(r));
-            assertThat(s.skew()).isZero();
-            assertThat(s.budget()).isEqualTo(SlotSpacing.TOLERANCE);
-            // no skew: the worst case is only the first of R + 1 sends tolerance late
-            long worstSpanNanos = Math.round(Math.ceil(r)) * s.spacing().toNanos() - SlotSpacing.TOLERANCE.toNanos();
+            assertThat(s.skew()).isEqualTo(SlotSpacing.ARRIVAL_JITTER);
+            assertThat(s.budget()).isEqualTo(Duration.ofMillis(10));
+            // the first of R + 1 sends tolerance late, and the arrivals compressed by the jitter at both ends
+            long worstSpanNanos = Math.round(Math.ceil(r)) * s.spacing().toNanos() - s.tolerance().toNanos()
+                    - 2 * SlotSpacing.ARRIVAL_JITTER.toNanos();
             assertThat(worstSpanNanos).as("R = %s", r).isGreaterThanOrEqualTo(1_000_000_000L);
             assertThat(s.utilisation()).as("R = %s", r).isGreaterThan(SlotSpacing.of(Rate.perSecond(r)).utilisation())
                     .isGreaterThanOrEqualTo(0.99);
