@@ -129,9 +129,11 @@ class KilledJvmIT {
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         try (EmbeddedAwsStack stack = EmbeddedAwsStack.start(dir)) {
-            // ElasticMQ restores persisted messages asynchronously after a restart: poll for the survivor
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.sqs()
-                    .receiveMessage(b -> b.queueUrl(stack.resources().downloadQueueUrl()).waitTimeSeconds(1)).messages())
+            // ElasticMQ restores persisted messages asynchronously after a restart: poll for the survivor,
+            // leaving it visible (a poll whose answer arrives after a loaded client gave up must not hide it)
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(stack.sqs()
+                    .receiveMessage(b -> b.queueUrl(stack.resources().downloadQueueUrl()).waitTimeSeconds(1)
+                            .visibilityTimeout(0)).messages())
                     .extracting(Message::body).containsExactly("survivor"));
             assertThat(stack.dynamoDb().getItem(b -> b.tableName(Names.DISCLOSURES_TABLE)
                     .key(Map.of(Attributes.DISCLOSURE_ID, AttributeValue.fromS("120250101000009")))).hasItem()).isTrue();
