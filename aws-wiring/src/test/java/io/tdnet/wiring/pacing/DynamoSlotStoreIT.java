@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tdnet.embedded.EmbeddedAwsStack;
+import io.tdnet.testkit.aws.EmbeddedAwsExtension;
 import io.tdnet.model.Names;
 import io.tdnet.model.Rate;
 import io.tdnet.model.SlotSpacing;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,30 +15,22 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The schedule item's conditional updates on DynamoDB Local (the embedded stack creates the table). */
+@ExtendWith(EmbeddedAwsExtension.class)
 class DynamoSlotStoreIT {
-    @TempDir static Path dir;
-    static EmbeddedAwsStack stack;
+    private final EmbeddedAwsStack stack;
+
+    DynamoSlotStoreIT(EmbeddedAwsStack stack) {
+        this.stack = stack;
+    }
 
     private static final long NOW = 1_800_000_000_000_000L;
     private final SlotSpacing two = SlotSpacing.of(Rate.perSecond(2));
-
-    @BeforeAll
-    static void start() {
-        stack = EmbeddedAwsStack.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     @BeforeEach
     void reset() {
