@@ -89,7 +89,7 @@ public final class DisclosureArchive {
     public boolean markWithdrawn(LocalDate date, OffsetDateTime at, String companyCode, String title) {
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(io.tdnet.model.Tdnet.JST)).truncatedTo(ChronoUnit.MILLIS);
         String nowText = IsoTime.format(now);
-        List<ArchivedDisclosure> matches = byDate(date)
+        List<ArchivedDisclosure> matches = atTime(date, at)
                 .filter(a -> a.disclosure().disclosedAt().isEqual(at)
                         && companyCode.equals(a.disclosure().companyCode())
                         && title.equals(a.disclosure().title()))
@@ -116,6 +116,20 @@ public final class DisclosureArchive {
                 .keyConditionExpression("#d = :d")
                 .expressionAttributeNames(Map.of("#d", DISCLOSED_DATE))
                 .expressionAttributeValues(Map.of(":d", s(date.toString()))).build());
+    }
+
+    /**
+     * The stored disclosures of a date published at {@code at}: the date index's sort key starts with the
+     * time ({@link #sortKey}), so this reads only that minute's rows, not the whole day (the lister asks
+     * once per withdrawn row, at the end of a listing, when the day may hold thousands).
+     */
+    Stream<ArchivedDisclosure> atTime(LocalDate date, OffsetDateTime at) {
+        return query(QueryRequest.builder().tableName(table).indexName(Names.DISCLOSURES_BY_DATE_INDEX)
+                .keyConditionExpression("#d = :d AND begins_with(#k, :at)")
+                .expressionAttributeNames(Map.of("#d", DISCLOSED_DATE, "#k", DISCLOSED_AT_ID))
+                .expressionAttributeValues(Map.of(":d", s(date.toString()),
+                        ":at", s(IsoTime.format(at.atZoneSameInstant(io.tdnet.model.Tdnet.JST).toOffsetDateTime()) + "#")))
+                .build());
     }
 
     /** Every stored disclosure from {@code from} to {@code to} inclusive, date by date. */
