@@ -122,14 +122,16 @@ class XbrlLedgerIT {
         Disclosure d = disclosure(21);
         String first = running("e-x3a", List.of(d));
         ledger.recordStored(first, d, pdf(d));
-        assertThat(archive.withoutXbrlAmong(List.of(d.disclosureId()))).containsExactly(d.disclosureId());
+        assertThat(archive.storedOn(d.disclosedDate()).stored()).containsExactly(d.disclosureId());
+        assertThat(archive.storedOn(d.disclosedDate()).withoutXbrl()).containsExactly(d.disclosureId());
 
         String second = running("e-x3b", List.of(d)); // the re-run with XBRL plans it PENDING
         assertThat(ledger.recordStored(second, d, pdf(d), xbrl(d), null)).isEqualTo(Transition.ALREADY_PRESENT);
         assertThat(summary(second).alreadyPresent()).isEqualTo(1);
         assertThat(summary(second).xbrl()).isEqualTo(new ExecutionSummary.XbrlCounts(1, 0, 0));
         assertThat(archive.get(d.disclosureId()).orElseThrow().xbrl()).isEqualTo(xbrl(d));
-        assertThat(archive.withoutXbrlAmong(List.of(d.disclosureId()))).isEmpty();
+        assertThat(archive.storedOn(d.disclosedDate()).stored()).containsExactly(d.disclosureId());
+        assertThat(archive.storedOn(d.disclosedDate()).withoutXbrl()).isEmpty();
 
         String third = running("e-x3c", List.of(d));
         StoredXbrl other = new StoredXbrl(d.xbrlS3Key(), "another-sha", 1);

@@ -199,16 +199,19 @@ public final class DisclosureLister {
     private int planAndEnqueue(String executionId, DayListing listing, ListingLease lease) {
         Map<String, Outcome> planned = ledger.plannedOutcomes(executionId);
         Map<DisclosureId, String> queued = ledger.queuedByUnsettled(listing.date(), executionId);
+        // read once, like `queued`: what another execution stores meanwhile is in flight there, or is
+        // found stored by the downloader and recorded already present
+        DisclosureArchive.StoredOnDate storedOnDate = archive.storedOn(listing.date());
         List<Disclosure> disclosures = listing.disclosures();
         int sent = 0;
         for (int from = 0, size = FIRST_CHUNK; from < disclosures.size(); from += size, size = PlanChunk.MAX_ROWS) {
             List<Disclosure> slice = disclosures.subList(from, Math.min(from + size, disclosures.size()));
-            Set<DisclosureId> stored = new java.util.HashSet<>(archive.storedAmong(slice.stream().map(Disclosure::disclosureId).toList()));
+            Set<DisclosureId> stored = slice.stream().map(Disclosure::disclosureId)
+                    .filter(storedOnDate.stored()::contains).collect(Collectors.toCollection(java.util.HashSet::new));
             if (withXbrl) {
                 // stored earlier without the XBRL the row links: planned again (PENDING), for the XBRL
-                List<DisclosureId> linked = slice.stream().filter(d -> d.xbrlUrl() != null)
-                        .map(Disclosure::disclosureId).filter(stored::contains).toList();
-                stored.removeAll(archive.withoutXbrlAmong(linked));
+                slice.stream().filter(d -> d.xbrlUrl() != null).map(Disclosure::disclosureId)
+                        .filter(storedOnDate.withoutXbrl()::contains).forEach(stored::remove);
             }
             List<Disclosure> pending = new ArrayList<>();
             List<DisclosureId> alreadyPresent = new ArrayList<>();
