@@ -11,7 +11,6 @@ import io.tdnet.local.LocalPipeline;
 import io.tdnet.model.Attributes;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.Names;
-import io.tdnet.model.Tdnet;
 import io.tdnet.model.TdnetOrigin;
 import io.tdnet.serve.ArchiveServer;
 import io.tdnet.serve.DisclosureSearch;
@@ -69,8 +68,7 @@ public final class ServeBench {
         try (EmbeddedEnvironment env = EmbeddedEnvironment.start(dir, "tdnet bench --only serve")) {
             try (FakeTdnet tdnet = FakeTdnet.start()) {
                 tdnet.addDay(DAY, disclosures, seed);
-                CollectOptions options = new CollectOptions(TdnetOrigin.of(tdnet.baseUrl()), 0, Tdnet.DEFAULT_MAX_PDF_BYTES,
-                        Tdnet.DEFAULT_USER_AGENT, 8, 4);
+                CollectOptions options = CollectOptions.unthrottled(TdnetOrigin.of(tdnet.baseUrl()));
                 try (LocalPipeline pipeline = new LocalPipeline(env, options, Clock.systemUTC())) {
                     new Collector(pipeline, new PrintWriter(Writer.nullWriter()), CollectProgress.NONE).collect(DAY);
                 }

@@ -5,7 +5,6 @@ import io.tdnet.local.CollectOptions;
 import io.tdnet.local.EmbeddedEnvironment;
 import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.model.ExecutionSummary;
-import io.tdnet.model.Tdnet;
 import io.tdnet.model.TdnetOrigin;
 import io.tdnet.faketdnet.FakeTdnet;
 import java.io.IOException;
@@ -64,8 +63,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("embedded stack (ElasticMQ, DynamoDB Local, S3Proxy) up in %.1f s under %s%n",
                         env.stack().startupTime().toMillis() / 1000.0, dataDir.toAbsolutePath().normalize());
                 // unthrottled: the only server is the bundled fake on loopback
-                CollectOptions options = new CollectOptions(TdnetOrigin.of(tdnet.baseUrl()), 0, Tdnet.DEFAULT_MAX_PDF_BYTES,
-                        Tdnet.DEFAULT_USER_AGENT, 8, 4);
+                CollectOptions options = CollectOptions.unthrottled(TdnetOrigin.of(tdnet.baseUrl()));
                 int exit = CollectCommand.collect(env, dataDir, " --data-dir " + dataDir, options, sampleInterval, List.of(DAY), out);
                 ExecutionQueries queries = new ExecutionQueries(env.dynamoDb(), env.resources().executionsTable());
                 ExecutionSummary summary = queries.latestFor(DAY).orElseThrow();
