@@ -66,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
             + "(default: as collect --rate 0, one per core and one more).")
     Integer downloadWorkers;
 
-    @Option(names = "--persist-workers", description = "Persist worker threads (default: as collect --rate 0, one per core).")
+    @Option(names = "--persist-workers", description = "Persist worker threads (default: as collect --rate 0, one per core and one more).")
     Integer persistWorkers;
 
     @Option(names = "--ceiling-threads", defaultValue = "4", description = "Threads per ceiling loop (default: ${DEFAULT-VALUE}).")

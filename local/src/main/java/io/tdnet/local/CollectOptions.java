@@ -37,8 +37,12 @@ public record CollectOptions(TdnetOrigin origin, double rate, long maxPdfBytes, 
      * 0.62 calls and 31 ms, and finished about a quarter sooner.
      */
     public static final int UNTHROTTLED_DOWNLOAD_WORKERS = Runtime.getRuntime().availableProcessors() + 1;
-    /** Persist workers of an unthrottled run: one per core (see {@link #UNTHROTTLED_DOWNLOAD_WORKERS}). */
-    public static final int UNTHROTTLED_PERSIST_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /**
+     * Persist workers of an unthrottled run: as many (see {@link #UNTHROTTLED_DOWNLOAD_WORKERS}); fewer let
+     * the persist queue fall behind the downloads (each batch waits on DynamoDB Local's one SQLite thread),
+     * and the run ends seconds after its last document while the backlog is recorded.
+     */
+    public static final int UNTHROTTLED_PERSIST_WORKERS = UNTHROTTLED_DOWNLOAD_WORKERS;
     /** Persist workers of a paced run: the persister is never the bottleneck there. */
     public static final int PACED_PERSIST_WORKERS = 4;
 
