@@ -66,8 +66,8 @@ final class BenchCommand implements Callable<Integer> {
             + "(default: as collect --rate 0, one per core and one more).")
     Integer downloadWorkers;
 
-    @Option(names = "--persist-workers", description = "Persist worker threads (default: as collect --rate 0, one per core and one more).")
-    Integer persistWorkers;
+    @Option(names = "--persist-workers", description = "Persist worker threads (default: as collect, ${DEFAULT-VALUE}).", defaultValue = "" + CollectOptions.PERSIST_WORKERS)
+    int persistWorkers;
 
     @Option(names = "--ceiling-threads", defaultValue = "4", description = "Threads per ceiling loop (default: ${DEFAULT-VALUE}).")
     int ceilingThreads;
@@ -96,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
             err.printf("bench: end-to-end, %,d disclosures unthrottled…%n", disclosures);
             err.flush();
             int download = downloadWorkers != null ? downloadWorkers : CollectOptions.UNTHROTTLED_DOWNLOAD_WORKERS;
-            int persist = persistWorkers != null ? persistWorkers : CollectOptions.UNTHROTTLED_PERSIST_WORKERS;
+            int persist = persistWorkers;
             e2e = new EndToEndBench(disclosures, seed, download, persist, new ProgressPrinter(err, false, 10_000)).run();
             String s = "end-to-end";
             figures.add(BenchFigure.of(s, "disclosures stored", e2e.summary().stored(), "",

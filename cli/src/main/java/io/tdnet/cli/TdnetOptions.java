@@ -45,8 +45,7 @@ final class TdnetOptions {
         double effectiveRate = unthrottled || rate == 0 ? 0 : Rate.checked("--rate", rate).perSecond();
         int workers = downloadWorkers != null ? downloadWorkers
                 : effectiveRate == 0 ? CollectOptions.UNTHROTTLED_DOWNLOAD_WORKERS : (int) Math.max(2, Math.min(16, Math.ceil(rate * 2)));
-        int persistWorkers = effectiveRate == 0 ? CollectOptions.UNTHROTTLED_PERSIST_WORKERS : CollectOptions.PACED_PERSIST_WORKERS;
-        return new CollectOptions(TdnetOrigin.of(tdnetUrl), effectiveRate, maxPdfBytes, userAgent, workers, persistWorkers, sendLog,
+        return new CollectOptions(TdnetOrigin.of(tdnetUrl), effectiveRate, maxPdfBytes, userAgent, workers, CollectOptions.PERSIST_WORKERS, sendLog,
                 withXbrl, maxXbrlBytes);
     }
 }

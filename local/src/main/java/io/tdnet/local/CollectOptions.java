@@ -33,23 +33,22 @@ public record CollectOptions(TdnetOrigin origin, double rate, long maxPdfBytes, 
      * takes a piece of the next message batch (ElasticMQ answers a waiting receive with the first entry of
      * a SendMessageBatch, the next waiter with the rest), so more workers mean smaller batches and more
      * calls per disclosure. Measured with {@code tdnet bench} on 2 cores (busy day, shared machine):
-     * 8 download + 4 persist workers made 1.04 SQS calls and 33 ms of CPU per disclosure; 3 + 2 made
-     * 0.62 calls and 31 ms, and finished about a quarter sooner.
+     * 8 download workers made 1.0 SQS calls and 33–34 ms of CPU per disclosure; 3 made 0.62 calls and
+     * 30–32 ms.
      */
     public static final int UNTHROTTLED_DOWNLOAD_WORKERS = Runtime.getRuntime().availableProcessors() + 1;
     /**
-     * Persist workers of an unthrottled run: as many (see {@link #UNTHROTTLED_DOWNLOAD_WORKERS}); fewer let
-     * the persist queue fall behind the downloads (each batch waits on DynamoDB Local's one SQLite thread),
-     * and the run ends seconds after its last document while the backlog is recorded.
+     * Persist workers, paced or unthrottled. Not fewer in an unthrottled run: once the lister keeps ahead
+     * of the downloads, the persister is what the run waits for at its end (each batch's transaction is
+     * many small jobs on DynamoDB Local's one SQLite thread), and its backlog is recorded seconds after
+     * the last document is stored.
      */
-    public static final int UNTHROTTLED_PERSIST_WORKERS = UNTHROTTLED_DOWNLOAD_WORKERS;
-    /** Persist workers of a paced run: the persister is never the bottleneck there. */
-    public static final int PACED_PERSIST_WORKERS = 4;
+    public static final int PERSIST_WORKERS = 4;
 
     /** An unthrottled run against {@code origin} (on loopback) with the default limits and worker counts, without XBRL. */
     public static CollectOptions unthrottled(TdnetOrigin origin) {
         return new CollectOptions(origin, 0, io.tdnet.model.Tdnet.DEFAULT_MAX_PDF_BYTES, io.tdnet.model.Tdnet.DEFAULT_USER_AGENT,
-                UNTHROTTLED_DOWNLOAD_WORKERS, UNTHROTTLED_PERSIST_WORKERS);
+                UNTHROTTLED_DOWNLOAD_WORKERS, PERSIST_WORKERS);
     }
 
     /** Without XBRL. */
