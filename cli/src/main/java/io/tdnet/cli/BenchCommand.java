@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * {@code tdnet bench}: the pipeline's figures, measured on this machine — the busy day end to end
  * against the emulators' own ceilings, politeness at two rates, memory with a 600 MB document under
  * {@code -Xmx256m}, and start-up (embedded stack, each Lambda handler cold). Each section opens and
- * closes its own embedded stack (one per JVM at a time) or runs in a child JVM.
+ * closes its own embedded stack (one per JVM at a time) or runs in a child JVM. Over 300 lines because
+ * it turns every section's result into the one table's rows; the measuring is in the bench module.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = ChaosCommand.class,
         description = {"Measures the pipeline on this machine: end-to-end busy day vs the emulators' ceilings,",
