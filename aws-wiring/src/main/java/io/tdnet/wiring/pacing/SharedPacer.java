@@ -18,7 +18,8 @@ import java.util.Objects;
  *       conditional write; the lead is 1.5 × the slowest of the last eight reservations, so an idle
  *       schedule's slot is still ahead when the answer arrives);
  *   <li>wakes shortly before the slot (by 1.5 × the slowest of the last eight reads) and reads the schedule's quiet span
- *       (one strongly consistent read): a slot inside a span a server's {@code Retry-After} asked for —
+ *       (one strongly consistent read — unless another answer to this process, such as another thread's
+ *       reservation, which carries the span too, was asked for since then): a slot inside a span a server's {@code Retry-After} asked for —
  *       pushed by any process after this one reserved — is given up and a new one reserved, which
  *       lands after the span because the push also moved {@code next};
  *   <li>sleeps until the slot and returns — unless it is already more than the tolerance past it (a
@@ -28,16 +29,24 @@ import java.util.Objects;
  *
  * <p>Cost per request toward TDnet: one DynamoDB write (the reservation; a second one when the schedule
  * turns from idle to busy or back, since the guess of which conditional update applies was wrong) and
- * one strongly consistent read (the quiet-span check); a slot given up costs both again. On-demand
+ * at most one strongly consistent read (the quiet-span check, spared when another answer to this process
+ * was recent enough); a slot given up costs both again. On-demand
  * pricing: about 1.25 + 0.25 USD per million requests. A push-back is one or two writes.
  *
- * <p>Thread-safe; all state is in the store.
+ * <p>Thread-safe; the schedule is in the store, the process keeps only its leads and what it last learnt
+ * of the quiet span.
  */
 public final class SharedPacer implements Pacer {
     /** What a caller may want to see of the pacer's work (the benchmark's send instants, logs). */
     public interface Observer {
         /** A permit was handed out: the caller sends now. */
         default void sending(long slotMicros, long nowMicros) {}
+
+        /** A slot was reserved: asked at {@code askedMicros}, answered at {@code answeredMicros}. */
+        default void reserved(long slotMicros, long askedMicros, long answeredMicros) {}
+
+        /** The quiet span was read from the store (no answer of this process was fresh enough). */
+        default void quietSpanRead() {}
 
         /** A reserved slot was given up, {@code late} or inside a quiet span. */
         default void slotGivenUp(long slotMicros, long nowMicros, boolean late) {}
@@ -55,6 +64,7 @@ public final class SharedPacer implements Pacer {
     private final RoundTrips reserveTrips = new RoundTrips();
     private volatile long readLeadMicros = 2_000;
     private volatile long reserveLeadMicros = 2_000;
+    private final KnownQuietSpan quietSpan = new KnownQuietSpan();
 
     public SharedPacer(SlotStore store, SlotSpacing spacing, ScheduleClock clock, Observer observer) {
         this.store = Objects.requireNonNull(store, "store");
@@ -87,20 +97,40 @@ public final class SharedPacer implements Pacer {
             // ask for a slot no earlier than the reservation's own round trip from now, so that an idle
             // schedule's slot is not already past when the answer arrives
             long beforeReserve = clock.nowMicros();
-            long slot = store.reserve(beforeReserve + reserveLeadMicros, spacing);
+            SlotStore.Reservation reservation = store.reserve(beforeReserve + reserveLeadMicros, spacing);
+            long slot = reservation.slot();
             long afterReserve = clock.nowMicros();
+            quietSpan.learn(reservation.holdUntil(), beforeReserve);
+            observer.reserved(slot, beforeReserve, afterReserve);
             reserveLeadMicros = reserveTrips.lead(afterReserve - beforeReserve);
-            clock.sleepUntil(slot - leadMicros - readLeadMicros);
-            long beforeRead = clock.nowMicros();
-            long holdUntil = store.holdUntil();
-            long afterRead = clock.nowMicros();
-            readLeadMicros = readTrips.lead(afterRead - beforeRead);
+            long checkFrom = slot - leadMicros - readLeadMicros;
+            clock.sleepUntil(checkFrom);
+            long holdUntil = quietSpanFrom(checkFrom);
             if (holdUntil > slot) {
-                observer.slotGivenUp(slot, afterRead, false);
+                observer.slotGivenUp(slot, clock.nowMicros(), false);
                 continue;
             }
             return new ReservedSlot(slot, started);
         }
+    }
+
+    /**
+     * The end of the quiet span as the store had it at {@code checkFrom} or later: what an answer to this
+     * process (a reservation of any of its threads, a read, its own push-back) asked no earlier than
+     * {@code checkFrom} carried, else one strongly consistent read. A read started at {@code checkFrom} would
+     * see no more, so the check is as fresh as before and costs no read when the process's own traffic is
+     * dense — at high R, or when reads are slow enough that their lead has grown (a loaded store).
+     */
+    private long quietSpanFrom(long checkFrom) {
+        java.util.OptionalLong known = quietSpan.asOf(checkFrom);
+        if (known.isPresent()) return known.getAsLong();
+        long beforeRead = clock.nowMicros();
+        long holdUntil = store.holdUntil();
+        long afterRead = clock.nowMicros();
+        readLeadMicros = readTrips.lead(afterRead - beforeRead);
+        quietSpan.learn(holdUntil, beforeRead);
+        observer.quietSpanRead();
+        return holdUntil;
     }
 
     /**
@@ -153,6 +183,8 @@ public final class SharedPacer implements Pacer {
     @Override
     public void pushBack(Instant until) {
         // until is on the local wall clock (the client's Retry-After arithmetic); the schedule's line is shifted
-        store.hold(until.getEpochSecond() * 1_000_000 + until.getNano() / 1_000 + clock.offsetMicros());
+        long holdUntil = until.getEpochSecond() * 1_000_000 + until.getNano() / 1_000 + clock.offsetMicros();
+        store.hold(holdUntil);
+        quietSpan.pushed(holdUntil);
     }
 }

@@ -1,0 +1,80 @@
+package io.tdnet.wiring.pacing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The senders' side of the politeness benchmark (the fake TDnet records the server's side): appends what
+ * the pacer did to a file that any number of processes share — one line per event, written with one
+ * {@code O_APPEND} write so lines of different processes never interleave. Times are µs since the epoch
+ * on the schedule's time line.
+ *
+ * <pre>
+ *   R &lt;answered&gt; &lt;slot&gt; &lt;asked&gt;  a slot reserved: the reservation was asked for and answered then
+ *   S &lt;sent&gt; &lt;slot&gt;            a permit: the request goes on the wire now
+ *   G &lt;now&gt; &lt;slot&gt; late|held   a reserved slot given up (missed by more than the tolerance, or in a quiet span)
+ * </pre>
+ *
+ * Used by {@code collect --send-log}, the bench's paced child processes and, in the AWS twin only, the
+ * Lambdas ({@code TDNET_SEND_LOG}, which the stack never sets).
+ */
+public final class SendLog implements SharedPacer.Observer {
+    private final Path file;
+
+    public SendLog(Path file) {
+        this.file = Objects.requireNonNull(file, "file");
+    }
+
+    @Override
+    public void sending(long slotMicros, long nowMicros) {
+        append("S " + nowMicros + " " + slotMicros + "\n");
+    }
+
+    @Override
+    public void reserved(long slotMicros, long askedMicros, long answeredMicros) {
+        append("R " + answeredMicros + " " + slotMicros + " " + askedMicros + "\n");
+    }
+
+    @Override
+    public void slotGivenUp(long slotMicros, long nowMicros, boolean late) {
+        append("G " + nowMicros + " " + slotMicros + (late ? " late" : " held") + "\n");
+    }
+
+    private void append(String line) {
+        try {
+            Files.writeString(file, line, StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the send log " + file, e);
+        }
+    }
+
+    /** One line of a send log that is not a reservation: a send or a slot given up. */
+    public record Entry(boolean sent, long atMicros, long slotMicros, boolean late) {
+        /** How far after its slot the event happened, µs. */
+        public long afterSlotMicros() {
+            return atMicros - slotMicros;
+        }
+    }
+
+    /** Every send and given-up slot of {@code file} (none when it does not exist), in file order. */
+    public static List<Entry> read(Path file) throws IOException {
+        if (!Files.exists(file)) return List.of();
+        return Files.readAllLines(file, StandardCharsets.US_ASCII).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("R ")).map(SendLog::parse).toList();
+    }
+
+    static Entry parse(String line) {
+        String[] f = line.split(" ");
+        return switch (f[0]) {
+            case "S" -> new Entry(true, Long.parseLong(f[1]), Long.parseLong(f[2]), false);
+            case "G" -> new Entry(false, Long.parseLong(f[1]), Long.parseLong(f[2]), "late".equals(f[3]));
+            default -> throw new IllegalArgumentException("not a send log line: " + line);
+        };
+    }
+}
