@@ -203,12 +203,14 @@ public final class TdnetClient {
      * Twice the slowest of the last eight connects, at most 100 ms: on a loaded machine connect times are
      * heavy-tailed (a thread preempted mid-handshake), and a connect that outlasts its lead misses the slot.
      * The last connect alone was the lead before; one fast connect then shrank it below the next slow one.
+     * Before the first connect it is the cap.
      */
     static final class ConnectLead {
         static final long MAX_NANOS = 100_000_000;
         private final long[] recent = new long[8];
         private int next;
-        private volatile long nanos;
+        // the longest until a connect has been measured: a new JVM's first connect loads the HTTP stack
+        private volatile long nanos = MAX_NANOS;
 
         long nanos() {
             return nanos;

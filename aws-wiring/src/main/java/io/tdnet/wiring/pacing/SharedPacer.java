@@ -62,8 +62,10 @@ public final class SharedPacer implements Pacer {
     private final Observer observer;
     private final RoundTrips readTrips = new RoundTrips();
     private final RoundTrips reserveTrips = new RoundTrips();
-    private volatile long readLeadMicros = 2_000;
-    private volatile long reserveLeadMicros = 2_000;
+    // until a round trip has been measured the leads are the longest: a new process's first calls load classes
+    // and open connections (tens of ms), and a first slot missed by a new JVM costs a whole spacing
+    private volatile long readLeadMicros = MAX_LEAD_MICROS;
+    private volatile long reserveLeadMicros = MAX_LEAD_MICROS;
     private final KnownQuietSpan quietSpan = new KnownQuietSpan();
 
     public SharedPacer(SlotStore store, SlotSpacing spacing, ScheduleClock clock, Observer observer) {
