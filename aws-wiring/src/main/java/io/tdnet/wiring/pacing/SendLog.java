@@ -13,12 +13,12 @@ import java.util.Objects;
  * The senders' side of the politeness benchmark (the fake TDnet records the server's side): appends what
  * the pacer did to a file that any number of processes share — one line per event, written with one
  * {@code O_APPEND} write so lines of different processes never interleave. Times are µs since the epoch
- * on the schedule's time line.
+ * on the schedule's time line; the sender is {@code pid/thread}.
  *
  * <pre>
- *   R &lt;answered&gt; &lt;slot&gt; &lt;asked&gt;  a slot reserved: the reservation was asked for and answered then
- *   S &lt;sent&gt; &lt;slot&gt;            a permit: the request goes on the wire now
- *   G &lt;now&gt; &lt;slot&gt; late|held   a reserved slot given up (missed by more than the tolerance, or in a quiet span)
+ *   R &lt;answered&gt; &lt;slot&gt; &lt;asked&gt; &lt;sender&gt;  a slot reserved: the reservation was asked for and answered then
+ *   S &lt;sent&gt; &lt;slot&gt; &lt;sender&gt;            a permit: the request goes on the wire now
+ *   G &lt;now&gt; &lt;slot&gt; late|held &lt;sender&gt;   a reserved slot given up (missed by more than the tolerance, or in a quiet span)
  * </pre>
  *
  * Used by {@code collect --send-log}, the bench's paced child processes and, in the AWS twin only, the
@@ -33,17 +33,22 @@ public final class SendLog implements SharedPacer.Observer {
 
     @Override
     public void sending(long slotMicros, long nowMicros) {
-        append("S " + nowMicros + " " + slotMicros + "\n");
+        append("S " + nowMicros + " " + slotMicros + " " + thread() + "\n");
     }
 
     @Override
     public void reserved(long slotMicros, long askedMicros, long answeredMicros) {
-        append("R " + answeredMicros + " " + slotMicros + " " + askedMicros + "\n");
+        append("R " + answeredMicros + " " + slotMicros + " " + askedMicros + " " + thread() + "\n");
     }
 
     @Override
     public void slotGivenUp(long slotMicros, long nowMicros, boolean late) {
-        append("G " + nowMicros + " " + slotMicros + (late ? " late" : " held") + "\n");
+        append("G " + nowMicros + " " + slotMicros + (late ? " late " : " held ") + thread() + "\n");
+    }
+
+    /** Which sender: process id and thread id, so a worker's cycle (send to its next reservation) can be read off. */
+    private static String thread() {
+        return ProcessHandle.current().pid() + "/" + Thread.currentThread().getId();
     }
 
     private void append(String line) {
