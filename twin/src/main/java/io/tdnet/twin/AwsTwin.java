@@ -206,6 +206,11 @@ public final class AwsTwin implements AutoCloseable {
         return new DayRun(date, lister, summary, settled, wall, lambda.figures(), checks());
     }
 
+    /** An execution's summary row as the ledger holds it, read with the CLI principal's key. */
+    public Optional<ExecutionSummary> executionSummary(String executionId) {
+        return new ExecutionQueries(dynamoDbClient(), output("ExecutionsTableName")).summary(executionId);
+    }
+
     /** The schedule rule that targets the function with this handler (the lister's, the reconciler's). */
     public java.util.Optional<String> scheduleOf(String handler) {
         java.util.Set<String> functions = new java.util.HashSet<>();

@@ -1,6 +1,7 @@
 package io.tdnet.twin;
 
 import io.tdnet.model.DisclosureId;
+import io.tdnet.model.DownloadTiming;
 import io.tdnet.model.EnvVars;
 import io.tdnet.model.ExecutionStatus;
 import io.tdnet.model.ExecutionSummary;
@@ -26,7 +27,10 @@ import java.util.List;
  * permanent faults) or {@code U} → the scheduled lister Lambda → downloader Lambdas → persister Lambdas —
  * then the {@code collect} summary, where each function's log is, the figures (invocations, cold starts,
  * p50/p99, max requests in any 1 s at TDnet); then the same date again, as the next scheduled run would
- * (on the fake: a few new rows and one stored row withdrawn), and the three cross-checks over both runs. Exit codes as {@code collect}'s:
+ * (on the fake: a few new rows and one stored row withdrawn), and the three cross-checks over both runs. On the
+ * fake, an execution of another date whose download message SQS dead-lettered is planted first
+ * ({@link DeadLetteredExecution}), so the reconciler fired after the day has something to settle and the IAM
+ * check sees every grant used in this one run. Exit codes as {@code collect}'s:
  * 0 settled without failures, 3 settled with recorded failures, 4 the list could not be read; 1 when the
  * day did not settle with every disclosure accounted for, or a cross-check failed.
  */
@@ -35,6 +39,8 @@ public final class TwinMain {
     /** New rows of the intraday re-run on the fake TDnet. */
     static final int RERUN_ADDED = 5;
     static final LocalDate DEFAULT_DATE = LocalDate.of(2026, 2, 13);
+    /** The busy day's row whose first delivery fails whole (one 503 more than a delivery's in-process attempts). */
+    static final int REDELIVERED_ROW = 5;
     private static final Duration DAY_TIMEOUT = Duration.ofMinutes(60);
 
     private TwinMain() {}
@@ -78,8 +84,19 @@ public final class TwinMain {
             out.printf("twin of %s: TDnet %s, rate %s, work dir %s%n", template.stackName(), tdnetUrl,
                     template.functions().get(0).environment().get(EnvVars.TDNET_RATE), work);
             try (AwsTwin twin = AwsTwin.start(template, tdnetUrl, work)) {
+                DeadLetteredExecution planted = null;
+                if (fake != null) {
+                    planted = DeadLetteredExecution.plant(twin, fake, date.plusDays(3));
+                    out.println("planted for the reconciler: execution " + planted.executionId()
+                            + " (one disclosure, its download message in the download DLQ)");
+                }
                 DayRun run = twin.runDay(date, DAY_TIMEOUT);
                 print(run, fake == null ? List.of() : fake.requests(), twin, out, false);
+                if (planted != null) {
+                    out.println("reconciler: planted execution " + twin.executionSummary(planted.executionId())
+                            .map(s -> s.status() + " (failed " + s.failed() + " of " + s.listed() + ")")
+                            .orElse("not found"));
+                }
                 if (!run.settled()) return exitCode(run);
                 // the next scheduled run of the same day, as production's crons run it several times a day: it
                 // finds what the first stored (AlreadyPresent) and marks a stored row TDnet withdrew since
@@ -113,12 +130,20 @@ public final class TwinMain {
         return run.summary().get().status() == ExecutionStatus.COMPLETED ? 0 : 3;
     }
 
-    /** The busy day: transient faults (503, 429 + Retry-After, resets, stalls) and permanent ones (404, HTML 200, off-origin). */
+    /**
+     * The busy day: transient faults (503, 429 + Retry-After, resets, stalls; one document whose whole first
+     * delivery fails, so the downloader notes the attempt and SQS redelivers it) and permanent ones (404,
+     * HTML 200, off-origin).
+     */
     static FakeDay busyDay(FakeTdnet fake, LocalDate date, int rows) {
         FakeDay day = fake.addDay(date, rows, 2026_02_13L);
         List<DisclosureId> ids = day.ids();
+        if (ids.size() > REDELIVERED_ROW) {
+            fake.fault(ids.get(REDELIVERED_ROW), Fault.status(503, DownloadTiming.IN_PROCESS_ATTEMPTS + 1));
+        }
         for (int i = 0; i < ids.size(); i++) {
             DisclosureId id = ids.get(i);
+            if (i == REDELIVERED_ROW) continue;
             switch (i % 97) {
                 case 3 -> fake.fault(id, Fault.status(503, 2));
                 case 11 -> fake.fault(id, new Fault.TooManyRequests(Duration.ofSeconds(2), 1));

@@ -88,7 +88,7 @@ public final class TwinExtension implements ParameterResolver {
 
         private synchronized void runBoth() {
             if (run != null) return;
-            deadLettered = DeadLetteredExecution.plant(twin, tdnet);
+            deadLettered = DeadLetteredExecution.plant(twin, tdnet, DAY.plusDays(3));
             run = twin.runDay(DAY, DAY_TIMEOUT);
             System.out.println(run.summaryLine());
             day.addDisclosures(ADDED);

@@ -141,30 +141,32 @@ public final class TwinGateway implements AutoCloseable {
                 return;
             }
             AwsRequest request = AwsRequest.read(service, method, uri.getRawPath(), uri.getRawQuery(), headers, body);
-            int status;
-            String error;
+            // recorded before the answer goes out, so whoever has the answer finds the call in calls()
+            Answered record = (status, error) -> calls.add(
+                    new RecordedCall(at, principal.get(), service, request.operation(), request.answered(status), status, error));
             if (service.equals("cloudformation")) {
-                status = describeStacks(exchange, request, body);
-                error = status == 200 ? "" : "ValidationError";
+                describeStacks(exchange, request, body, record);
             } else if (backends.containsKey(service)) {
-                String[] outcome = forward(exchange, backends.get(service), method, uri, headers, body, streamed, service);
-                status = Integer.parseInt(outcome[0]);
-                error = outcome[1];
+                forward(exchange, backends.get(service), method, uri, headers, body, streamed, service, record);
             } else {
-                status = 400;
-                error = "UnsupportedService";
-                refuse(exchange, service, error, "the twin does not serve " + service);
+                record.with(400, "UnsupportedService");
+                refuse(exchange, service, "UnsupportedService", "the twin does not serve " + service);
             }
-            calls.add(new RecordedCall(at, principal.get(), service, request.operation(), request.answered(status), status, error));
         } catch (IOException | RuntimeException e) {
             log.warn("gateway request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             throw e instanceof IOException io ? io : new IOException(e);
         }
     }
 
-    /** Forwards and streams the answer back; returns {status, error code}. */
-    private String[] forward(HttpExchange exchange, URI backend, String method, URI uri, Map<String, String> headers,
-                             byte[] body, boolean streamed, String service) throws IOException {
+    /** How a call is recorded once its answer (status, error code) is known. */
+    @FunctionalInterface
+    private interface Answered {
+        void with(int status, String errorCode);
+    }
+
+    /** Forwards and streams the answer back, recording the call before the answer goes out. */
+    private void forward(HttpExchange exchange, URI backend, String method, URI uri, Map<String, String> headers,
+                         byte[] body, boolean streamed, String service, Answered record) throws IOException {
         String target = backend + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         HttpRequest.BodyPublisher publisher;
         if (streamed) {
@@ -202,25 +204,25 @@ public final class TwinGateway implements AutoCloseable {
             if (!NOT_RETURNED.contains(k.toLowerCase(Locale.ROOT))) exchange.getResponseHeaders().put(k, v);
         });
         int status = response.statusCode();
-        String error = "";
         try (InputStream in = response.body()) {
             if (status >= 300) {
                 byte[] errorBody = in.readAllBytes();
-                error = errorCode(service, errorBody, response);
+                record.with(status, errorCode(service, errorBody, response));
                 exchange.sendResponseHeaders(status, errorBody.length == 0 ? -1 : errorBody.length);
                 if (errorBody.length > 0) exchange.getResponseBody().write(errorBody);
             } else if (method.equals("HEAD") || status == 204) {
+                record.with(status, "");
                 response.headers().firstValue("content-length").ifPresent(l -> exchange.getResponseHeaders().set("Content-Length", l));
                 exchange.sendResponseHeaders(status, -1);
             } else {
                 long length = response.headers().firstValueAsLong("content-length").orElse(-1);
+                record.with(status, "");
                 exchange.sendResponseHeaders(status, length == 0 ? -1 : length < 0 ? 0 : length);
                 try (OutputStream os = exchange.getResponseBody()) {
                     in.transferTo(os);
                 }
             }
         }
-        return new String[] {Integer.toString(status), error};
     }
 
     private static String errorCode(String service, byte[] body, HttpResponse<?> response) {
@@ -238,26 +240,27 @@ public final class TwinGateway implements AutoCloseable {
     }
 
     /** DescribeStacks for the twin's stack; anything else is a ValidationError as on AWS. */
-    private int describeStacks(HttpExchange exchange, AwsRequest request, byte[] body) throws IOException {
+    private void describeStacks(HttpExchange exchange, AwsRequest request, byte[] body, Answered record) throws IOException {
         String asked = AwsRequest.formValue(body, "StackName").orElse(stackName);
         if (!request.operation().equals("DescribeStacks") || !asked.equals(stackName)) {
             String message = request.operation().equals("DescribeStacks") ? "Stack with id " + asked + " does not exist"
                     : "the twin answers DescribeStacks only";
+            record.with(400, "ValidationError");
             replyXml(exchange, 400, "<ErrorResponse xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\"><Error>"
                     + "<Type>Sender</Type><Code>ValidationError</Code><Message>" + xml(message) + "</Message></Error>"
                     + "<RequestId>twin</RequestId></ErrorResponse>");
-            return 400;
+            return;
         }
         StringBuilder outputs = new StringBuilder();
         new TreeMap<>(stackOutputs).forEach((k, v) -> outputs.append("<member><OutputKey>").append(xml(k))
                 .append("</OutputKey><OutputValue>").append(xml(v)).append("</OutputValue></member>"));
+        record.with(200, "");
         replyXml(exchange, 200, "<DescribeStacksResponse xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\">"
                 + "<DescribeStacksResult><Stacks><member><StackName>" + xml(stackName) + "</StackName>"
                 + "<StackId>arn:aws:cloudformation:" + TwinAccount.REGION + ":" + TwinAccount.ACCOUNT + ":stack/" + xml(stackName)
                 + "/00000000-0000-0000-0000-000000000000</StackId><CreationTime>2026-01-01T00:00:00Z</CreationTime>"
                 + "<StackStatus>CREATE_COMPLETE</StackStatus><Outputs>" + outputs + "</Outputs></member></Stacks>"
                 + "</DescribeStacksResult><ResponseMetadata><RequestId>twin</RequestId></ResponseMetadata></DescribeStacksResponse>");
-        return 200;
     }
 
     private static String refusedCode(String service) {
