@@ -115,7 +115,8 @@ public final class TdnetClient {
     }
 
     private <T> T attempt(URI url, String accept, BodyReader<T> reader) throws TdnetFailure, InterruptedException {
-        HttpURLConnection conn = connectInSlot(url, accept);
+        Connected connected = connectInSlot(url, accept);
+        HttpURLConnection conn = connected.conn();
         boolean reusable = false;
         try {
             int status;
@@ -123,6 +124,9 @@ public final class TdnetClient {
                 status = conn.getResponseCode();
             } catch (IOException e) {
                 throw transientIo(e);
+            } finally {
+                // after the request is written: nothing but the write stands between the slot's check and the wire
+                observer.pacerWaited(connected.waited());
             }
             switch (StatusClass.of(status)) {
                 case OK -> {
@@ -168,7 +172,9 @@ public final class TdnetClient {
      * pacer's tolerance (a slow handshake, a delayed thread) is given up with its connection, and a new
      * one reserved, so no connection waits open for a later slot.
      */
-    private HttpURLConnection connectInSlot(URI url, String accept) throws TdnetFailure, InterruptedException {
+    private record Connected(HttpURLConnection conn, Duration waited) {}
+
+    private Connected connectInSlot(URI url, String accept) throws TdnetFailure, InterruptedException {
         while (true) {
             Pacer.Slot slot = pacer.reserve(Duration.ofNanos(connectLead.nanos()));
             HttpURLConnection conn;
@@ -191,10 +197,7 @@ public final class TdnetClient {
                 throw transientIo(e);
             }
             connectLead.took(System.nanoTime() - connecting);
-            if (slot.send()) {
-                observer.pacerWaited(slot.waited());
-                return conn;
-            }
+            if (slot.send()) return new Connected(conn, slot.waited());
             conn.disconnect();
         }
     }

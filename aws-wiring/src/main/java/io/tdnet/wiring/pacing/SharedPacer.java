@@ -54,7 +54,17 @@ public final class SharedPacer implements Pacer {
         Observer NONE = new Observer() {};
     }
 
-    private static final long MAX_LEAD_MICROS = 100_000;
+    /** The longest connect lead (TdnetClient caps its own at 100 ms too). */
+    private static final long MAX_CONNECT_LEAD_MICROS = 100_000;
+    /**
+     * The longest lead of a store round trip: a step started later than its round trip cannot end by the
+     * slot, so under a slow store (measured: in-process DynamoDB Local behind 20 busy threads answered in
+     * 200 ms at the median, 1.2 s at p99) a lower cap only turns slow answers into given-up slots. An idle
+     * store's leads stay at a few ms, since they follow the round trips measured.
+     */
+    private static final long MAX_LEAD_MICROS = 500_000;
+    /** Before the first round trip has been measured. */
+    private static final long FIRST_LEAD_MICROS = 100_000;
 
     private final SlotStore store;
     private final SlotSpacing spacing;
@@ -62,10 +72,10 @@ public final class SharedPacer implements Pacer {
     private final Observer observer;
     private final RoundTrips readTrips = new RoundTrips();
     private final RoundTrips reserveTrips = new RoundTrips();
-    // until a round trip has been measured the leads are the longest: a new process's first calls load classes
+    // until a round trip has been measured the leads are long: a new process's first calls load classes
     // and open connections (tens of ms), and a first slot missed by a new JVM costs a whole spacing
-    private volatile long readLeadMicros = MAX_LEAD_MICROS;
-    private volatile long reserveLeadMicros = MAX_LEAD_MICROS;
+    private volatile long readLeadMicros = FIRST_LEAD_MICROS;
+    private volatile long reserveLeadMicros = FIRST_LEAD_MICROS;
     private final KnownQuietSpan quietSpan = new KnownQuietSpan();
 
     public SharedPacer(SlotStore store, SlotSpacing spacing, ScheduleClock clock, Observer observer) {
@@ -94,7 +104,7 @@ public final class SharedPacer implements Pacer {
     }
 
     private Slot reserve(Duration connectLead, long started) throws InterruptedException {
-        long leadMicros = Math.min(MAX_LEAD_MICROS, connectLead.toNanos() / 1_000);
+        long leadMicros = Math.min(MAX_CONNECT_LEAD_MICROS, connectLead.toNanos() / 1_000);
         while (true) {
             // ask for a slot no earlier than the reservation's own round trip from now, so that an idle
             // schedule's slot is not already past when the answer arrives
@@ -104,7 +114,7 @@ public final class SharedPacer implements Pacer {
             long afterReserve = clock.nowMicros();
             quietSpan.learn(reservation.holdUntil(), beforeReserve);
             observer.reserved(slot, beforeReserve, afterReserve);
-            reserveLeadMicros = reserveTrips.lead(afterReserve - beforeReserve);
+            reserveLeadMicros = reserveTrips.typicalLead(afterReserve - beforeReserve);
             long checkFrom = slot - leadMicros - readLeadMicros;
             clock.sleepUntil(checkFrom);
             long holdUntil = quietSpanFrom(checkFrom);
@@ -137,7 +147,7 @@ public final class SharedPacer implements Pacer {
 
     /**
      * How early to start a step that must end by a slot: 1.5 × the slowest of the last eight round trips
-     * of that step, within [0.5 ms, 100 ms]. The slowest, not the last: on a loaded machine round trips
+     * of that step, within [0.5 ms, 500 ms]. The slowest, not the last: on a loaded machine round trips
      * are heavy-tailed, and every step that ends late costs a slot.
      */
     private static final class RoundTrips {
@@ -145,11 +155,29 @@ public final class SharedPacer implements Pacer {
         private int next;
 
         synchronized long lead(long roundTripMicros) {
-            recent[next] = roundTripMicros;
-            next = (next + 1) % recent.length;
+            record(roundTripMicros);
             long slowest = 0;
             for (long r : recent) slowest = Math.max(slowest, r);
             return Math.min(MAX_LEAD_MICROS, Math.max(500, slowest * 3 / 2));
+        }
+
+        /**
+         * 1.5 × the median of the last eight: the reservation's lead. Its cost is the other way round from
+         * a read's — an idle schedule's slot is placed {@code now + lead}, so a lead longer than the answer
+         * takes leaves a gap nobody sends in, while a slot answered late only costs one spacing — so the
+         * typical round trip, not the slowest, sets it.
+         */
+        synchronized long typicalLead(long roundTripMicros) {
+            record(roundTripMicros);
+            long[] sorted = recent.clone();
+            java.util.Arrays.sort(sorted);
+            long median = sorted[sorted.length / 2];
+            return Math.min(MAX_LEAD_MICROS, Math.max(500, median * 3 / 2));
+        }
+
+        private void record(long roundTripMicros) {
+            recent[next] = roundTripMicros;
+            next = (next + 1) % recent.length;
         }
     }
 
