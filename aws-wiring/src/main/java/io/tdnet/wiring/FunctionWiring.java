@@ -5,9 +5,11 @@ import io.tdnet.model.Pacer;
 import io.tdnet.model.Rate;
 import io.tdnet.model.Tdnet;
 import io.tdnet.model.TdnetOrigin;
+import io.tdnet.wiring.pacing.SendLog;
 import io.tdnet.wiring.pacing.SharedPacer;
 import io.tdnet.wiring.pacing.SharedSchedule;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -79,11 +81,13 @@ public final class FunctionWiring {
     /**
      * The deployment's one TDnet pacer: the shared slot schedule in {@link EnvVars#PACER_TABLE} at
      * {@link #rate()}. The clock offset to DynamoDB is measured on the first permit; Lambda's clock is
-     * kept by the platform, so bounds consistent with 0 count as 0.
+     * kept by the platform, so bounds consistent with 0 count as 0. Only when the AWS twin injects
+     * {@link EnvVars#SEND_LOG} (the politeness benchmark) does the pacer log its sends.
      */
     public Pacer pacer() {
-        return SharedSchedule.overHttp(aws, env.require(EnvVars.PACER_TABLE), rate(), origin(), true,
-                SharedPacer.Observer.NONE);
+        SharedPacer.Observer observer = env.optional(EnvVars.SEND_LOG).<SharedPacer.Observer>map(f -> new SendLog(Path.of(f)))
+                .orElse(SharedPacer.Observer.NONE);
+        return SharedSchedule.overHttp(aws, env.require(EnvVars.PACER_TABLE), rate(), origin(), true, observer);
     }
 
     /** A check of this function's resources, naming it and its stack ({@link EnvVars#STACK}) when one fails. */

@@ -9,22 +9,17 @@ import io.tdnet.tdnetclient.RetryPlan;
 import io.tdnet.tdnetclient.TdnetClient;
 import io.tdnet.tdnetclient.TdnetFailure;
 import io.tdnet.wiring.AwsClients;
-import io.tdnet.wiring.pacing.SharedPacer;
+import io.tdnet.wiring.pacing.SendLog;
 import io.tdnet.wiring.pacing.SharedSchedule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
  * One OS process toward TDnet as a Lambda or {@code collect --aws} is one: {@link TdnetClient} paced by
  * the shared schedule on a DynamoDB endpoint over HTTP. It requests {@code path} under the TDnet URL
- * back to back for a while and appends each send instant (µs since the epoch) to a log that several
+ * back to back for a while and appends what its pacer did ({@link SendLog}) to a log that several
  * processes share. The multi-process politeness benchmark and its IT start several of these.
  *
  * <p>Arguments: DynamoDB endpoint URL, rate, seconds, TDnet base URL, path under it, send log.
@@ -44,12 +39,7 @@ public final class PacedClient {
         URI target = origin.base().resolve(args[4]);
         Path sendLog = Path.of(args[5]);
         Pacer pacer = SharedSchedule.overHttp(AwsClients.forCli(null, "us-east-1", dynamoDb.toString()),
-                Names.PACER_TABLE, rate, origin, false, new SharedPacer.Observer() {
-                    @Override
-                    public void sending(long slotMicros, long nowMicros) {
-                        append(sendLog, nowMicros);
-                    }
-                });
+                Names.PACER_TABLE, rate, origin, false, new SendLog(sendLog));
         RetryPlan plan = new RetryPlan(3, Duration.ofMillis(100), Duration.ofSeconds(1), 0, Duration.ofSeconds(30));
         TdnetClient client = new TdnetClient(origin, pacer, HttpSettings.defaults(plan), Clock.systemUTC(), TdnetClient.Observer.NONE);
         long until = System.nanoTime() + runFor.toNanos();
@@ -63,14 +53,5 @@ public final class PacedClient {
             }
         }
         System.out.println("failed " + failed);
-    }
-
-    private static void append(Path log, long micros) {
-        try {
-            // one write per line: the processes sharing the log never interleave within a line
-            Files.writeString(log, micros + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,6 +3,9 @@ package io.tdnet.bench;
 import io.tdnet.faketdnet.FakeDay;
 import io.tdnet.faketdnet.FakeTdnet;
 import io.tdnet.faketdnet.RecordedRequest;
+import io.tdnet.model.Rate;
+import io.tdnet.model.SlotSpacing;
+import io.tdnet.wiring.pacing.SendLog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -26,7 +29,8 @@ public final class PolitenessBench {
      *     request (the lister's pipelining: downloads start on the first planned chunk), NaN without both
      */
     public record Result(double rate, int disclosures, int requests, int maxInAnySecond, double utilisation, double spanSeconds,
-                  double shortestSpanMillis, int exitCode, Sends sends, double firstDocumentLagMillis) {}
+                  double shortestSpanMillis, int exitCode, Sends sends, double firstDocumentLagMillis, SlotUse slotUse,
+                  TwinRateBench.Delay delay) {}
 
     /** The same figures from the senders' own send instants. */
     public record Sends(int count, int maxInAnySecond, double utilisation, double shortestSpanMillis) {
@@ -62,9 +66,16 @@ public final class PolitenessBench {
             if (exit != 0) throw new IllegalStateException("collect at rate " + rate + " ended " + exit + ":\n" + out);
             List<RecordedRequest> requests = fake.requests();
             List<Long> times = requests.stream().map(RecordedRequest::nanoTime).sorted().toList();
+            List<Long> sends = sendInstants(sendLog).stream().map(n -> n / 1_000).toList();
+            List<Long> arrivals = requests.stream().map(q -> q.at().getEpochSecond() * 1_000_000 + q.at().getNano() / 1_000).sorted().toList();
+            long[] sentAt = TwinRateBench.pairSends(arrivals, sends, TwinRateBench.MATCH_MICROS);
+            List<Long> delays = new java.util.ArrayList<>();
+            for (int i = 0; i < sentAt.length; i++) if (sentAt[i] != TwinRateBench.UNMATCHED) delays.add(arrivals.get(i) - sentAt[i]);
             return new Result(rate, day.ids().size(), times.size(), maxInWindow(times, 1_000_000_000L),
                     utilisation(times, rate), span(times), shortestSpan(times, (int) Math.floor(rate) + 1) / 1e6, exit,
-                    Sends.of(sendInstants(sendLog), rate), firstDocumentLagMillis(requests));
+                    Sends.of(sendInstants(sendLog), rate), firstDocumentLagMillis(requests),
+                    SlotUse.of(SendLog.read(sendLog), SlotSpacing.sameClock(Rate.perSecond(rate)).spacingMicros()),
+                    TwinRateBench.Delay.of(delays));
         } finally {
             BenchFiles.deleteTree(dir);
         }
@@ -77,11 +88,9 @@ public final class PolitenessBench {
         return lastList == Long.MIN_VALUE || firstPdf == Long.MIN_VALUE ? Double.NaN : (firstPdf - lastList) / 1e6;
     }
 
-    /** The send log's instants (µs since the epoch, one a line, any number of writers), as sorted nanoseconds. */
+    /** The send log's send instants ({@link SendLog}, any number of writers), as sorted nanoseconds since the epoch. */
     static List<Long> sendInstants(Path sendLog) throws java.io.IOException {
-        if (!Files.exists(sendLog)) return List.of();
-        return Files.readAllLines(sendLog).stream().map(String::strip).filter(l -> !l.isEmpty())
-                .map(l -> Long.parseLong(l) * 1_000).sorted().toList();
+        return SendLog.read(sendLog).stream().filter(SendLog.Entry::sent).map(e -> e.atMicros() * 1_000).sorted().toList();
     }
 
     /** The most instants in any half-open window [t, t + window). */

@@ -4,7 +4,10 @@ import io.tdnet.embedded.BlankEmulators;
 import io.tdnet.faketdnet.FakeTdnet;
 import io.tdnet.faketdnet.RecordedRequest;
 import io.tdnet.model.Names;
+import io.tdnet.model.Rate;
+import io.tdnet.model.SlotSpacing;
 import io.tdnet.model.TdnetOrigin;
+import io.tdnet.wiring.pacing.SendLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 public final class SharedRateBench {
     /** @param perProcess send instants per process, in start order */
     public record Result(int processes, double rate, double seconds, PolitenessBench.Sends server,
-                         PolitenessBench.Sends senders, List<Integer> perProcess) {}
+                         PolitenessBench.Sends senders, List<Integer> perProcess, SlotUse slotUse) {}
 
     static final AwsBasicCredentials KEYS = AwsBasicCredentials.create("bench", "bench-secret");
 
@@ -84,7 +87,9 @@ public final class SharedRateBench {
                     origin.baseUrl(), path, dir);
             List<Long> sends = new ArrayList<>();
             List<Integer> perProcess = new ArrayList<>();
+            List<SendLog.Entry> entries = new ArrayList<>();
             for (Path log : logs) {
+                entries.addAll(SendLog.read(log));
                 List<Long> own = PolitenessBench.sendInstants(log);
                 perProcess.add(own.size());
                 sends.addAll(own);
@@ -92,7 +97,8 @@ public final class SharedRateBench {
             sends.sort(null);
             List<Long> arrivals = fake.requests().stream().map(RecordedRequest::nanoTime).sorted().toList();
             return new Result(processes, rate, seconds, PolitenessBench.Sends.of(arrivals, rate),
-                    PolitenessBench.Sends.of(sends, rate), perProcess);
+                    PolitenessBench.Sends.of(sends, rate), perProcess,
+                    SlotUse.of(entries, SlotSpacing.sameClock(Rate.perSecond(rate)).spacingMicros()));
         } finally {
             BenchFiles.deleteTree(dir);
         }

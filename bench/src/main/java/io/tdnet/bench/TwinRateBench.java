@@ -3,12 +3,15 @@ package io.tdnet.bench;
 import io.tdnet.faketdnet.FakeTdnet;
 import io.tdnet.faketdnet.RecordedRequest;
 import io.tdnet.model.EnvVars;
+import io.tdnet.model.Rate;
+import io.tdnet.model.SlotSpacing;
 import io.tdnet.twin.AwsTwin;
 import io.tdnet.twin.DayRun;
 import io.tdnet.twin.aws.CloudFormationTemplate;
 import io.tdnet.twin.aws.TemplateFiles;
 import io.tdnet.twin.aws.TwinAccount;
 import io.tdnet.twin.lambda.FunctionFigures;
+import io.tdnet.wiring.pacing.SendLog;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +51,21 @@ public final class TwinRateBench {
      */
     public record Result(double rate, PolitenessBench.Sends all, PolitenessBench.Sends overlap, double overlapSeconds,
                          int lambdaRequests, int collectRequests, PolitenessBench.Sends collectSends, int densestCollect,
-                         int downloaderEnvironments, String pipelineSummary) {}
+                         int downloaderEnvironments, String pipelineSummary, PolitenessBench.Sends allSends, SlotUse slotUse,
+                         Delay delay, String densestWindow) {}
+
+    /**
+     * From each send instant (every sender's log) to its request's arrival at the fake, over the arrivals matched
+     * to a send: the path a same-clock budget's {@code ARRIVAL_JITTER} stands for.
+     */
+    public record Delay(int matched, double p50Millis, double p99Millis, double maxMillis, double minMillis) {
+        static Delay of(List<Long> delaysMicros) {
+            List<Long> d = delaysMicros.stream().sorted().toList();
+            if (d.isEmpty()) return new Delay(0, 0, 0, 0, 0);
+            return new Delay(d.size(), d.get(d.size() / 2) / 1e3, d.get((int) Math.min(d.size() - 1, Math.ceil(0.99 * d.size()) - 1)) / 1e3,
+                    d.get(d.size() - 1) / 1e3, d.get(0) / 1e3);
+        }
+    }
 
     /** How long after its send instant a request may arrive and still be matched to it (spacing ≥ 500 ms at R ≤ 2). */
     static final long MATCH_MICROS = 250_000;
@@ -91,9 +108,10 @@ public final class TwinRateBench {
             fake.addDay(PIPELINE_DAY, pipelineRows, seed);
             fake.addDay(COLLECT_DAY, collectRows, seed + 1);
             Path sendLog = dir.resolve("collect-sends.txt");
+            Path lambdaSendLog = dir.resolve("lambda-sends.txt");
             Path childLog = dir.resolve("collect.log");
             DayRun run;
-            try (AwsTwin twin = AwsTwin.start(template, fake.baseUrl(), Files.createDirectories(dir.resolve("twin")))) {
+            try (AwsTwin twin = AwsTwin.start(template, fake.baseUrl(), Files.createDirectories(dir.resolve("twin")), lambdaSendLog)) {
                 ProcessBuilder pb = new ProcessBuilder(cli.command(List.of("-Xmx256m"), List.of("collect", "--aws",
                         "--endpoint-url", twin.endpoint().toString(), "--region", TwinAccount.REGION,
                         "--stack", template.stackName(), "--date", COLLECT_DAY.toString(), "--tdnet-url", fake.baseUrl(),
@@ -132,10 +150,20 @@ public final class TwinRateBench {
             for (int i = densestStart; i < all.size() && all.get(i) - all.get(densestStart) < 1_000_000_000L; i++) {
                 if (ofCollect[i]) densestCollect++;
             }
+            List<SendLog.Entry> entries = new ArrayList<>(SendLog.read(sendLog));
+            entries.addAll(SendLog.read(lambdaSendLog));
+            List<Long> allSends = entries.stream().filter(SendLog.Entry::sent).map(SendLog.Entry::atMicros).sorted().toList();
+            List<Long> arrivalMicros = requests.stream().map(q -> micros(q.at())).toList();
+            long[] sentAt = pairSends(arrivalMicros, allSends, MATCH_MICROS);
+            List<Long> delays = new ArrayList<>();
+            for (int i = 0; i < sentAt.length; i++) if (sentAt[i] != UNMATCHED) delays.add(arrivalMicros.get(i) - sentAt[i]);
             return new Result(rate, PolitenessBench.Sends.of(all, rate), PolitenessBench.Sends.of(overlap.within(all), rate),
                     overlap.seconds(), forLambdas.size(), forCollect.size(),
                     PolitenessBench.Sends.of(PolitenessBench.sendInstants(sendLog), rate), densestCollect,
-                    downloaderEnvironments(run), run.summaryLine());
+                    downloaderEnvironments(run), run.summaryLine(),
+                    PolitenessBench.Sends.of(allSends.stream().map(t -> t * 1_000).toList(), rate),
+                    SlotUse.of(entries, SlotSpacing.sameClock(Rate.perSecond(rate)).spacingMicros()), Delay.of(delays),
+                    densestWindow(arrivalMicros, sentAt, densestStart, ofCollect));
         } finally {
             BenchFiles.deleteTree(dir);
         }
@@ -147,18 +175,43 @@ public final class TwinRateBench {
      * resolution). Sends that never arrived (a request that failed on the wire) match nothing.
      */
     static boolean[] matchSends(List<Long> arrivals, List<Long> sends, long withinMicros) {
+        long[] paired = pairSends(arrivals, sends, withinMicros);
         boolean[] matched = new boolean[arrivals.size()];
+        for (int i = 0; i < paired.length; i++) matched[i] = paired[i] != UNMATCHED;
+        return matched;
+    }
+
+    static final long UNMATCHED = Long.MIN_VALUE;
+
+    /** As {@link #matchSends}: for each arrival, the send instant it answers, or {@link #UNMATCHED}. */
+    static long[] pairSends(List<Long> arrivals, List<Long> sends, long withinMicros) {
+        long[] paired = new long[arrivals.size()];
+        java.util.Arrays.fill(paired, UNMATCHED);
         int from = 0;
         for (long send : sends) {
             while (from < arrivals.size() && arrivals.get(from) < send - 1_000) from++;
             for (int i = from; i < arrivals.size() && arrivals.get(i) <= send + withinMicros; i++) {
-                if (!matched[i]) {
-                    matched[i] = true;
+                if (paired[i] == UNMATCHED) {
+                    paired[i] = send;
                     break;
                 }
             }
         }
-        return matched;
+        return paired;
+    }
+
+    /** The densest 1-s window of arrivals, each as "arrival ms (sent ms, c = collect)" after the window's first arrival. */
+    static String densestWindow(List<Long> arrivalMicros, long[] sentAt, int start, boolean[] ofCollect) {
+        if (arrivalMicros.isEmpty()) return "";
+        long first = arrivalMicros.get(start);
+        StringBuilder out = new StringBuilder();
+        for (int i = start; i < arrivalMicros.size() && arrivalMicros.get(i) - first < 1_000_000; i++) {
+            if (out.length() > 0) out.append(", ");
+            out.append(String.format(java.util.Locale.ROOT, "%.1f", (arrivalMicros.get(i) - first) / 1e3));
+            out.append(sentAt[i] == UNMATCHED ? " (no send)" : String.format(java.util.Locale.ROOT, " (sent %.1f%s)",
+                    (sentAt[i] - first) / 1e3, ofCollect[i] ? " c" : ""));
+        }
+        return out.toString();
     }
 
     /** The index where the densest half-open window [t, t + window) of {@code sorted} starts. */

@@ -179,6 +179,11 @@ final class BenchCommand implements Callable<Integer> {
                         + (rate <= 5 ? "≥ 98%" : "≥ 95%")));
                 figures.add(BenchFigure.of(s, name + " utilisation (senders)", 100 * r.sends().utilisation(), "%",
                         String.format(Locale.ROOT, "the schedule's ceiling is %.2f%%", 100 * spacing.utilisation())));
+                figures.add(BenchFigure.of(s, name + " slots given up", r.slotUse().givenUpLate() + r.slotUse().givenUpHeld(), "",
+                        r.slotUse().describe()));
+                figures.add(BenchFigure.of(s, name + " send to arrival p99", r.delay().p99Millis(), "ms", String.format(Locale.ROOT,
+                        "%d requests matched; min %.2f, median %.2f, max %.2f ms", r.delay().matched(), r.delay().minMillis(),
+                        r.delay().p50Millis(), r.delay().maxMillis())));
                 if (r.maxInAnySecond() > rate || r.sends().maxInAnySecond() > rate) impolite = true;
             }
             err.printf("bench: pipelining, the busy day (%,d disclosures) at R = 100…%n", disclosures);
@@ -203,6 +208,8 @@ final class BenchCommand implements Callable<Integer> {
             figures.add(BenchFigure.of(s, name + " max in any 1-s window (senders)", shared.senders().maxInAnySecond(), "requests", ""));
             figures.add(BenchFigure.of(s, name + " utilisation (server)", 100 * shared.server().utilisation(), "%", "goal ≥ 98%"));
             figures.add(BenchFigure.of(s, name + " utilisation (senders)", 100 * shared.senders().utilisation(), "%", ""));
+            figures.add(BenchFigure.of(s, name + " slots given up", shared.slotUse().givenUpLate() + shared.slotUse().givenUpHeld(), "",
+                    shared.slotUse().describe()));
             if (shared.server().maxInAnySecond() > 2 || shared.senders().maxInAnySecond() > 2) impolite = true;
             err.println("bench: politeness through the twin, its lister + downloader Lambdas and a collect --aws sharing R = 2…");
             err.flush();
@@ -219,6 +226,15 @@ final class BenchCommand implements Callable<Integer> {
                     "requests", "the collect process's own send instants"));
             figures.add(BenchFigure.of(s, twinName + " utilisation while both sent (server)", 100 * twin.overlap().utilisation(), "%",
                     String.format(Locale.ROOT, "%d requests in %.1f s; goal ≥ 98%%", twin.overlap().count(), twin.overlapSeconds())));
+            figures.add(BenchFigure.of(s, twinName + " max in any 1-s window (all senders)", twin.allSends().maxInAnySecond(), "requests",
+                    String.format(Locale.ROOT, "%d send instants of the Lambdas and collect; shortest span of 3 sends %.1f ms;"
+                            + " densest arrivals (ms): %s", twin.allSends().count(), twin.allSends().shortestSpanMillis(),
+                            twin.densestWindow())));
+            figures.add(BenchFigure.of(s, twinName + " send to arrival p99", twin.delay().p99Millis(), "ms", String.format(Locale.ROOT,
+                    "%d requests matched; min %.2f, median %.2f, max %.2f ms", twin.delay().matched(), twin.delay().minMillis(),
+                    twin.delay().p50Millis(), twin.delay().maxMillis())));
+            figures.add(BenchFigure.of(s, twinName + " slots given up", twin.slotUse().givenUpLate() + twin.slotUse().givenUpHeld(), "",
+                    twin.slotUse().describe()));
             if (twin.all().maxInAnySecond() > 2 || twin.collectSends().maxInAnySecond() > 2) impolite = true;
         }
 

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One request as the fake received it, recorded before it was answered (faulted requests included).
  *
- * @param nanoTime {@link System#nanoTime()} when the request head had been read: use it to measure pacing
+ * @param nanoTime {@link System#nanoTime()} when the request's first byte had been read (its arrival): use it to
+ *                 measure pacing
  * @param at       wall-clock time of the same moment
  * @param method   {@code GET}, {@code HEAD}, …
  * @param path     the raw request target as sent, e.g. {@code /inbs/I_list_001_20260213.html}

@@ -74,6 +74,6 @@ public record CollectOptions(TdnetOrigin origin, double rate, long maxPdfBytes, 
 
     /** The pacer's observer: the send log when one was asked for. */
     SharedPacer.Observer sendObserver() {
-        return sendLog == null ? SharedPacer.Observer.NONE : new SendLog(sendLog);
+        return sendLog == null ? SharedPacer.Observer.NONE : new io.tdnet.wiring.pacing.SendLog(sendLog);
     }
 }

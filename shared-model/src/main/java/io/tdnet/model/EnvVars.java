@@ -17,6 +17,11 @@ public final class EnvVars {
     public static final String TDNET_RATE = "TDNET_RATE";
     /** The table holding the deployment's one TDnet slot schedule (the shared pacer). */
     public static final String PACER_TABLE = "TDNET_PACER_TABLE";
+    /**
+     * A file the pacer appends its send instants and given-up slots to (the politeness benchmark through the
+     * AWS twin, which injects it); the stack never sets it, so on AWS nothing is written.
+     */
+    public static final String SEND_LOG = "TDNET_SEND_LOG";
     public static final String MAX_PDF_BYTES = "TDNET_MAX_PDF_BYTES";
     public static final String USER_AGENT = "TDNET_USER_AGENT";
     /** "true": the lister asks for each listed disclosure's XBRL zip too (stack parameter {@code WithXbrl}). */

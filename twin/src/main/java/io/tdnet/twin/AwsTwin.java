@@ -90,6 +90,14 @@ public final class AwsTwin implements AutoCloseable {
      * @param workDir      S3 objects under {@code s3/}, function logs under {@code logs/}
      */
     public static AwsTwin start(CloudFormationTemplate template, String tdnetBaseUrl, Path workDir) {
+        return start(template, tdnetBaseUrl, workDir, null);
+    }
+
+    /**
+     * As {@link #start(CloudFormationTemplate, String, Path)}, and every function's pacer appends what it
+     * sent to {@code sendLog} ({@link FunctionVariables#SEND_LOG}; the politeness benchmark), when not null.
+     */
+    public static AwsTwin start(CloudFormationTemplate template, String tdnetBaseUrl, Path workDir, Path sendLog) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             Files.createDirectories(workDir);
@@ -106,6 +114,7 @@ public final class AwsTwin implements AutoCloseable {
             injected.put(FunctionVariables.ENDPOINT_OVERRIDE, gateway.endpoint().toString());
             injected.put(FunctionVariables.TDNET_BASE_URL, tdnetBaseUrl);
             injected.put(FunctionVariables.REGION, TwinAccount.REGION);
+            if (sendLog != null) injected.put(FunctionVariables.SEND_LOG, sendLog.toAbsolutePath().toString());
             LambdaService lambda = new LambdaService(template.functions(), template.eventSources(), template.schedules(),
                     injected, gateway.endpoint(), credentials, workDir.resolve("logs"));
             opened.add(lambda);

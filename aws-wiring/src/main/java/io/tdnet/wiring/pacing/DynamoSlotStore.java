@@ -46,11 +46,11 @@ public final class DynamoSlotStore implements SlotStore {
     }
 
     @Override
-    public long reserve(long nowMicros, SlotSpacing spacing) {
+    public Reservation reserve(long nowMicros, SlotSpacing spacing) {
         String rate = rateText(spacing);
         for (int attempt = 0; ; attempt++) {
             boolean busyFirst = lastSeenNext > nowMicros;
-            Long slot = busyFirst ? busy(nowMicros, spacing, rate) : idle(nowMicros, spacing, rate);
+            Reservation slot = busyFirst ? busy(nowMicros, spacing, rate) : idle(nowMicros, spacing, rate);
             if (slot == null) slot = busyFirst ? idle(nowMicros, spacing, rate) : busy(nowMicros, spacing, rate);
             if (slot != null) return slot;
             Map<String, AttributeValue> item = read();
@@ -67,35 +67,41 @@ public final class DynamoSlotStore implements SlotStore {
         }
     }
 
-    private Long busy(long now, SlotSpacing spacing, String rate) {
+    // ALL_OLD: the item is four numbers, and its hold_us spares a sender near its slot the quiet-span read
+    private Reservation busy(long now, SlotSpacing spacing, String rate) {
         try {
             var answer = dynamoDb.updateItem(b -> b.tableName(table).key(key())
                     .updateExpression("SET " + NEXT + " = " + NEXT + " + :sp, " + USED + " = :now, " + RATE + " = :rate")
                     .conditionExpression(NEXT + " > :now AND (attribute_not_exists(" + RATE + ") OR " + RATE + " = :rate)")
                     .expressionAttributeValues(Map.of(":sp", n(spacing.spacingMicros()), ":now", n(now), ":rate", nText(rate)))
-                    .returnValues(ReturnValue.UPDATED_OLD));
+                    .returnValues(ReturnValue.ALL_OLD));
             long slot = Long.parseLong(answer.attributes().get(NEXT).n());
             lastSeenNext = slot + spacing.spacingMicros();
-            return slot;
+            return new Reservation(slot, hold(answer.attributes()));
         } catch (ConditionalCheckFailedException notBusy) {
             return null;
         }
     }
 
-    private Long idle(long now, SlotSpacing spacing, String rate) {
+    private Reservation idle(long now, SlotSpacing spacing, String rate) {
         long idleBefore = now - IDLE_AFTER.toNanos() / 1_000;
         try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(key())
+            var answer = dynamoDb.updateItem(b -> b.tableName(table).key(key())
                     .updateExpression("SET " + NEXT + " = :next, " + USED + " = :now, " + RATE + " = :rate")
                     .conditionExpression("attribute_not_exists(" + NEXT + ") OR (" + NEXT + " <= :now AND ("
                             + "attribute_not_exists(" + RATE + ") OR " + RATE + " = :rate OR " + USED + " < :idle))")
                     .expressionAttributeValues(Map.of(":next", n(now + spacing.spacingMicros()), ":now", n(now),
-                            ":rate", nText(rate), ":idle", n(idleBefore))));
+                            ":rate", nText(rate), ":idle", n(idleBefore)))
+                    .returnValues(ReturnValue.ALL_OLD));
             lastSeenNext = now + spacing.spacingMicros();
-            return now;
+            return new Reservation(now, hold(answer.attributes()));
         } catch (ConditionalCheckFailedException notIdle) {
             return null;
         }
+    }
+
+    private static long hold(Map<String, AttributeValue> item) {
+        return item != null && item.containsKey(HOLD) ? Long.parseLong(item.get(HOLD).n()) : 0;
     }
 
     /** An idle schedule (pushed into the future, so the idle branch cannot apply) takes the new R. */
@@ -130,9 +136,7 @@ public final class DynamoSlotStore implements SlotStore {
 
     @Override
     public long holdUntil() {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key())
-                .consistentRead(true).projectionExpression(HOLD)).item();
-        return item != null && item.containsKey(HOLD) ? Long.parseLong(item.get(HOLD).n()) : 0;
+        return hold(dynamoDb.getItem(b -> b.tableName(table).key(key()).consistentRead(true).projectionExpression(HOLD)).item());
     }
 
     private Map<String, AttributeValue> read() {

@@ -9,6 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  * Tests use a fake that advances when slept on.
  */
 public interface ScheduleClock {
+    /** How long before an instant {@link #system}'s sleep stops parking and spins. */
+    long SPIN_MICROS = 1_500;
+
     long nowMicros();
 
     /** Schedule time − local wall-clock time, in microseconds. */
@@ -33,9 +36,15 @@ public interface ScheduleClock {
 
             @Override
             public void sleepUntil(long micros) throws InterruptedException {
-                // parkNanos overshoots by tens of microseconds where Thread.sleep overshoots by a millisecond
-                for (long left = micros - nowMicros(); left > 0; left = micros - nowMicros()) {
-                    LockSupport.parkNanos(left * 1_000);
+                // parks to SPIN_MICROS before the instant, then spins: a parked thread is woken by the
+                // scheduler, late by tens of µs when the machine is idle but by milliseconds when it is busy,
+                // and a slot's tolerance is 5 ms; a spinning thread is already running
+                for (long left = micros - nowMicros(); left > SPIN_MICROS; left = micros - nowMicros()) {
+                    LockSupport.parkNanos((left - SPIN_MICROS) * 1_000);
+                    if (Thread.interrupted()) throw new InterruptedException();
+                }
+                while (nowMicros() < micros) {
+                    Thread.onSpinWait();
                     if (Thread.interrupted()) throw new InterruptedException();
                 }
             }

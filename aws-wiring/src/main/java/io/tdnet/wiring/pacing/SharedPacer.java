@@ -18,7 +18,8 @@ import java.util.Objects;
  *       conditional write; the lead is 1.5 × the slowest of the last eight reservations, so an idle
  *       schedule's slot is still ahead when the answer arrives);
  *   <li>wakes shortly before the slot (by 1.5 × the slowest of the last eight reads) and reads the schedule's quiet span
- *       (one strongly consistent read): a slot inside a span a server's {@code Retry-After} asked for —
+ *       (one strongly consistent read — unless another answer to this process, such as another thread's
+ *       reservation, which carries the span too, was asked for since then): a slot inside a span a server's {@code Retry-After} asked for —
  *       pushed by any process after this one reserved — is given up and a new one reserved, which
  *       lands after the span because the push also moved {@code next};
  *   <li>sleeps until the slot and returns — unless it is already more than the tolerance past it (a
@@ -28,10 +29,12 @@ import java.util.Objects;
  *
  * <p>Cost per request toward TDnet: one DynamoDB write (the reservation; a second one when the schedule
  * turns from idle to busy or back, since the guess of which conditional update applies was wrong) and
- * one strongly consistent read (the quiet-span check); a slot given up costs both again. On-demand
+ * at most one strongly consistent read (the quiet-span check, spared when another answer to this process
+ * was recent enough); a slot given up costs both again. On-demand
  * pricing: about 1.25 + 0.25 USD per million requests. A push-back is one or two writes.
  *
- * <p>Thread-safe; all state is in the store.
+ * <p>Thread-safe; the schedule is in the store, the process keeps only its leads and what it last learnt
+ * of the quiet span.
  */
 public final class SharedPacer implements Pacer {
     /** What a caller may want to see of the pacer's work (the benchmark's send instants, logs). */
@@ -39,13 +42,29 @@ public final class SharedPacer implements Pacer {
         /** A permit was handed out: the caller sends now. */
         default void sending(long slotMicros, long nowMicros) {}
 
+        /** A slot was reserved: asked at {@code askedMicros}, answered at {@code answeredMicros}. */
+        default void reserved(long slotMicros, long askedMicros, long answeredMicros) {}
+
+        /** The quiet span was read from the store (no answer of this process was fresh enough). */
+        default void quietSpanRead() {}
+
         /** A reserved slot was given up, {@code late} or inside a quiet span. */
         default void slotGivenUp(long slotMicros, long nowMicros, boolean late) {}
 
         Observer NONE = new Observer() {};
     }
 
-    private static final long MAX_LEAD_MICROS = 100_000;
+    /** The longest connect lead (TdnetClient caps its own at 100 ms too). */
+    private static final long MAX_CONNECT_LEAD_MICROS = 100_000;
+    /**
+     * The longest lead of a store round trip: a step started later than its round trip cannot end by the
+     * slot, so under a slow store (measured: in-process DynamoDB Local behind 20 busy threads answered in
+     * 200 ms at the median, 1.2 s at p99) a lower cap only turns slow answers into given-up slots. An idle
+     * store's leads stay at a few ms, since they follow the round trips measured.
+     */
+    private static final long MAX_LEAD_MICROS = 500_000;
+    /** Before the first round trip has been measured. */
+    private static final long FIRST_LEAD_MICROS = 100_000;
 
     private final SlotStore store;
     private final SlotSpacing spacing;
@@ -53,8 +72,11 @@ public final class SharedPacer implements Pacer {
     private final Observer observer;
     private final RoundTrips readTrips = new RoundTrips();
     private final RoundTrips reserveTrips = new RoundTrips();
-    private volatile long readLeadMicros = 2_000;
-    private volatile long reserveLeadMicros = 2_000;
+    // until a round trip has been measured the leads are long: a new process's first calls load classes
+    // and open connections (tens of ms), and a first slot missed by a new JVM costs a whole spacing
+    private volatile long readLeadMicros = FIRST_LEAD_MICROS;
+    private volatile long reserveLeadMicros = FIRST_LEAD_MICROS;
+    private final KnownQuietSpan quietSpan = new KnownQuietSpan();
 
     public SharedPacer(SlotStore store, SlotSpacing spacing, ScheduleClock clock, Observer observer) {
         this.store = Objects.requireNonNull(store, "store");
@@ -82,21 +104,22 @@ public final class SharedPacer implements Pacer {
     }
 
     private Slot reserve(Duration connectLead, long started) throws InterruptedException {
-        long leadMicros = Math.min(MAX_LEAD_MICROS, connectLead.toNanos() / 1_000);
+        long leadMicros = Math.min(MAX_CONNECT_LEAD_MICROS, connectLead.toNanos() / 1_000);
         while (true) {
             // ask for a slot no earlier than the reservation's own round trip from now, so that an idle
             // schedule's slot is not already past when the answer arrives
             long beforeReserve = clock.nowMicros();
-            long slot = store.reserve(beforeReserve + reserveLeadMicros, spacing);
+            SlotStore.Reservation reservation = store.reserve(beforeReserve + reserveLeadMicros, spacing);
+            long slot = reservation.slot();
             long afterReserve = clock.nowMicros();
-            reserveLeadMicros = reserveTrips.lead(afterReserve - beforeReserve);
-            clock.sleepUntil(slot - leadMicros - readLeadMicros);
-            long beforeRead = clock.nowMicros();
-            long holdUntil = store.holdUntil();
-            long afterRead = clock.nowMicros();
-            readLeadMicros = readTrips.lead(afterRead - beforeRead);
+            quietSpan.learn(reservation.holdUntil(), beforeReserve);
+            observer.reserved(slot, beforeReserve, afterReserve);
+            reserveLeadMicros = reserveTrips.typicalLead(afterReserve - beforeReserve);
+            long checkFrom = slot - leadMicros - readLeadMicros;
+            clock.sleepUntil(checkFrom);
+            long holdUntil = quietSpanFrom(checkFrom);
             if (holdUntil > slot) {
-                observer.slotGivenUp(slot, afterRead, false);
+                observer.slotGivenUp(slot, clock.nowMicros(), false);
                 continue;
             }
             return new ReservedSlot(slot, started);
@@ -104,8 +127,27 @@ public final class SharedPacer implements Pacer {
     }
 
     /**
+     * The end of the quiet span as the store had it at {@code checkFrom} or later: what an answer to this
+     * process (a reservation of any of its threads, a read, its own push-back) asked no earlier than
+     * {@code checkFrom} carried, else one strongly consistent read. A read started at {@code checkFrom} would
+     * see no more, so the check is as fresh as before and costs no read when the process's own traffic is
+     * dense — at high R, or when reads are slow enough that their lead has grown (a loaded store).
+     */
+    private long quietSpanFrom(long checkFrom) {
+        java.util.OptionalLong known = quietSpan.asOf(checkFrom);
+        if (known.isPresent()) return known.getAsLong();
+        long beforeRead = clock.nowMicros();
+        long holdUntil = store.holdUntil();
+        long afterRead = clock.nowMicros();
+        readLeadMicros = readTrips.lead(afterRead - beforeRead);
+        quietSpan.learn(holdUntil, beforeRead);
+        observer.quietSpanRead();
+        return holdUntil;
+    }
+
+    /**
      * How early to start a step that must end by a slot: 1.5 × the slowest of the last eight round trips
-     * of that step, within [0.5 ms, 100 ms]. The slowest, not the last: on a loaded machine round trips
+     * of that step, within [0.5 ms, 500 ms]. The slowest, not the last: on a loaded machine round trips
      * are heavy-tailed, and every step that ends late costs a slot.
      */
     private static final class RoundTrips {
@@ -113,11 +155,29 @@ public final class SharedPacer implements Pacer {
         private int next;
 
         synchronized long lead(long roundTripMicros) {
-            recent[next] = roundTripMicros;
-            next = (next + 1) % recent.length;
+            record(roundTripMicros);
             long slowest = 0;
             for (long r : recent) slowest = Math.max(slowest, r);
             return Math.min(MAX_LEAD_MICROS, Math.max(500, slowest * 3 / 2));
+        }
+
+        /**
+         * 1.5 × the median of the last eight: the reservation's lead. Its cost is the other way round from
+         * a read's — an idle schedule's slot is placed {@code now + lead}, so a lead longer than the answer
+         * takes leaves a gap nobody sends in, while a slot answered late only costs one spacing — so the
+         * typical round trip, not the slowest, sets it.
+         */
+        synchronized long typicalLead(long roundTripMicros) {
+            record(roundTripMicros);
+            long[] sorted = recent.clone();
+            java.util.Arrays.sort(sorted);
+            long median = sorted[sorted.length / 2];
+            return Math.min(MAX_LEAD_MICROS, Math.max(500, median * 3 / 2));
+        }
+
+        private void record(long roundTripMicros) {
+            recent[next] = roundTripMicros;
+            next = (next + 1) % recent.length;
         }
     }
 
@@ -153,6 +213,8 @@ public final class SharedPacer implements Pacer {
     @Override
     public void pushBack(Instant until) {
         // until is on the local wall clock (the client's Retry-After arithmetic); the schedule's line is shifted
-        store.hold(until.getEpochSecond() * 1_000_000 + until.getNano() / 1_000 + clock.offsetMicros());
+        long holdUntil = until.getEpochSecond() * 1_000_000 + until.getNano() / 1_000 + clock.offsetMicros();
+        store.hold(holdUntil);
+        quietSpan.pushed(holdUntil);
     }
 }

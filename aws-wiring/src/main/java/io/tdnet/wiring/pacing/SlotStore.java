@@ -10,11 +10,17 @@ import io.tdnet.model.SlotSpacing;
 public interface SlotStore {
     /**
      * Reserves the next slot: {@code slot = max(now, next)}, {@code next = slot + spacing}, atomically for
-     * every process sharing the store.
+     * every process sharing the store; the answer also carries the quiet span as the store had it then.
      *
      * @throws RateConflictException the schedule is in use at another rate
      */
-    long reserve(long nowMicros, SlotSpacing spacing);
+    Reservation reserve(long nowMicros, SlotSpacing spacing);
+
+    /**
+     * A reserved slot and the end of the quiet span ({@link #holdUntil()}) read by the same operation, so a
+     * sender whose slot is near learns of a push-back without a read of its own.
+     */
+    record Reservation(long slot, long holdUntil) {}
 
     /** The server asked for quiet until {@code untilMicros}: no slot before it, and senders holding one give it up. */
     void hold(long untilMicros);

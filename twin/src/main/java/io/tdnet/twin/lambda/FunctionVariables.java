@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>injected by the twin's caller, and only these: {@value #ENDPOINT_OVERRIDE} (the gateway; S3
  *       path-style follows from it in the code), {@value #TDNET_BASE_URL} (the fake TDnet replaces the
- *       template's real one), {@code AWS_REGION};</li>
+ *       template's real one), {@code AWS_REGION}; and, only when the caller asks for it (the politeness
+ *       benchmark), {@value #SEND_LOG} (a file the pacer appends its send instants to);</li>
  *   <li>Lambda's reserved variables: {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, {@code AWS_EXECUTION_ENV},
  *       {@code AWS_LAMBDA_FUNCTION_NAME/VERSION/MEMORY_SIZE}, {@code AWS_LAMBDA_LOG_GROUP_NAME/STREAM_NAME},
  *       {@code AWS_LAMBDA_RUNTIME_API}, {@code AWS_LAMBDA_INITIALIZATION_TYPE} ({@code snap-start} with
@@ -32,8 +33,10 @@ public final class FunctionVariables {
     public static final String ENDPOINT_OVERRIDE = "TDNET_AWS_ENDPOINT_URL";
     public static final String TDNET_BASE_URL = "TDNET_BASE_URL";
     public static final String REGION = "AWS_REGION";
+    /** Only on request ({@code AwsTwin.start} with a send log): where the pacer logs what it sent. */
+    public static final String SEND_LOG = "TDNET_SEND_LOG";
     /** The only names a caller may inject. */
-    public static final Set<String> INJECTABLE = Set.of(ENDPOINT_OVERRIDE, TDNET_BASE_URL, REGION);
+    public static final Set<String> INJECTABLE = Set.of(ENDPOINT_OVERRIDE, TDNET_BASE_URL, REGION, SEND_LOG);
     /** Fixed for the twin: the fake account's region. */
     public static final String DEFAULT_REGION = "ap-northeast-1";
     /** Never set in a function environment; a template setting one is refused (Lambda refuses it too). */

@@ -49,6 +49,19 @@ class FunctionVariablesTest {
     }
 
     @Test
+    void theSendLogIsInjectedOnlyWhenTheCallerAsksForIt() {
+        Map<String, String> plain = FunctionVariables.of(function(Map.of(), false), Map.of(), "127.0.0.1:5000",
+                CREDENTIALS, "t", "s", Path.of("/task"), Path.of("/runtime"));
+        assertThat(plain).doesNotContainKey(FunctionVariables.SEND_LOG);
+        Map<String, String> logged = FunctionVariables.of(function(Map.of(), false),
+                Map.of(FunctionVariables.SEND_LOG, "/tmp/sends.txt"), "127.0.0.1:5000", CREDENTIALS, "t", "s",
+                Path.of("/task"), Path.of("/runtime"));
+        assertThat(logged).containsEntry("TDNET_SEND_LOG", "/tmp/sends.txt");
+        // the name the function's wiring reads is the one the twin injects
+        assertThat(FunctionVariables.SEND_LOG).isEqualTo(io.tdnet.model.EnvVars.SEND_LOG);
+    }
+
+    @Test
     void anythingElseInjectedOrAReservedNameInTheTemplateIsRefused() {
         assertThatThrownBy(() -> FunctionVariables.checkInjected(Map.of("AWS_ACCESS_KEY_ID", "AKIA")))
                 .hasMessageContaining("refusing AWS_ACCESS_KEY_ID");

@@ -1,0 +1,95 @@
+package io.tdnet.wiring.pacing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The senders' side of the politeness benchmark (the fake TDnet records the server's side): appends what
+ * the pacer did to a file that any number of processes share — one line per event, written with one
+ * {@code O_APPEND} write so lines of different processes never interleave. Times are µs since the epoch
+ * on the schedule's time line; the sender is {@code pid/thread}.
+ *
+ * <pre>
+ *   R &lt;answered&gt; &lt;slot&gt; &lt;asked&gt; &lt;sender&gt;  a slot reserved: the reservation was asked for and answered then
+ *   S &lt;sent&gt; &lt;slot&gt; &lt;sender&gt;            a permit: the request goes on the wire now
+ *   G &lt;now&gt; &lt;slot&gt; late|held &lt;sender&gt;   a reserved slot given up (missed by more than the tolerance, or in a quiet span)
+ * </pre>
+ *
+ * Used by {@code collect --send-log}, the bench's paced child processes and, in the AWS twin only, the
+ * Lambdas ({@code TDNET_SEND_LOG}, which the stack never sets).
+ */
+public final class SendLog implements SharedPacer.Observer {
+    private final Path file;
+    private FileChannel channel;
+
+    public SendLog(Path file) {
+        this.file = Objects.requireNonNull(file, "file");
+    }
+
+    @Override
+    public void sending(long slotMicros, long nowMicros) {
+        append("S " + nowMicros + " " + slotMicros + " " + thread() + "\n");
+    }
+
+    @Override
+    public void reserved(long slotMicros, long askedMicros, long answeredMicros) {
+        append("R " + answeredMicros + " " + slotMicros + " " + askedMicros + " " + thread() + "\n");
+    }
+
+    @Override
+    public void slotGivenUp(long slotMicros, long nowMicros, boolean late) {
+        append("G " + nowMicros + " " + slotMicros + (late ? " late " : " held ") + thread() + "\n");
+    }
+
+    /** Which sender: process id and thread id, so a worker's cycle (send to its next reservation) can be read off. */
+    private static String thread() {
+        return ProcessHandle.current().pid() + "/" + Thread.currentThread().getId();
+    }
+
+    // one channel kept open for the process: a send's line is written between its instant and the request's
+    // write, and an open + close per line cost milliseconds on a busy machine where one write costs µs
+    private synchronized FileChannel channel() throws IOException {
+        if (channel == null) channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return channel;
+    }
+
+    private void append(String line) {
+        try {
+            channel().write(ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the send log " + file, e);
+        }
+    }
+
+    /** One line of a send log that is not a reservation: a send or a slot given up. */
+    public record Entry(boolean sent, long atMicros, long slotMicros, boolean late) {
+        /** How far after its slot the event happened, µs. */
+        public long afterSlotMicros() {
+            return atMicros - slotMicros;
+        }
+    }
+
+    /** Every send and given-up slot of {@code file} (none when it does not exist), in file order. */
+    public static List<Entry> read(Path file) throws IOException {
+        if (!Files.exists(file)) return List.of();
+        return Files.readAllLines(file, StandardCharsets.US_ASCII).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("R ")).map(SendLog::parse).toList();
+    }
+
+    static Entry parse(String line) {
+        String[] f = line.split(" ");
+        return switch (f[0]) {
+            case "S" -> new Entry(true, Long.parseLong(f[1]), Long.parseLong(f[2]), false);
+            case "G" -> new Entry(false, Long.parseLong(f[1]), Long.parseLong(f[2]), "late".equals(f[3]));
+            default -> throw new IllegalArgumentException("not a send log line: " + line);
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package io.tdnet.wiring.pacing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SendLogTest {
+    @TempDir Path dir;
+
+    @Test
+    void sendsAndGivenUpSlotsAreReadBackAndReservationsAreSkipped() throws Exception {
+        Path file = dir.resolve("sends.txt");
+        SendLog a = new SendLog(file);
+        SendLog b = new SendLog(file); // a second process appending to the same file
+        a.reserved(1_000, 400, 600);
+        a.sending(1_000, 1_002);
+        b.slotGivenUp(2_000, 9_000, true);
+        b.slotGivenUp(3_000, 2_500, false);
+        assertThat(SendLog.read(file)).containsExactly(new SendLog.Entry(true, 1_002, 1_000, false),
+                new SendLog.Entry(false, 9_000, 2_000, true), new SendLog.Entry(false, 2_500, 3_000, false));
+        assertThat(SendLog.read(file).get(0).afterSlotMicros()).isEqualTo(2);
+        assertThat(Files.readAllLines(file).get(0)).startsWith("R 600 1000 400 " + ProcessHandle.current().pid() + "/");
+    }
+
+    @Test
+    void aMissingLogIsEmptyAndAForeignLineIsRefused() throws Exception {
+        assertThat(SendLog.read(dir.resolve("none.txt"))).isEmpty();
+        assertThatThrownBy(() -> SendLog.parse("1234")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

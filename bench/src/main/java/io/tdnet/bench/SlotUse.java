@@ -1,0 +1,55 @@
+package io.tdnet.bench;
+
+import io.tdnet.wiring.pacing.SendLog;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Where a pacer's utilisation went, from the senders' logs ({@link SendLog}) of every process sharing one
+ * schedule: every reserved slot is either sent, given up late (the sender woke more than the tolerance
+ * after it), or given up in a quiet span. Consecutive reserved slots are exactly one spacing apart while
+ * the schedule has a backlog; a larger gap is time the schedule stood idle — nobody asked for a slot (too
+ * little demand), not a slot lost. So a run's span ≈ (sends + given up − 1) × spacing + idle.
+ *
+ * @param sends      permits handed out
+ * @param givenUpLate slots given up because the sender woke too late
+ * @param givenUpHeld slots given up inside a quiet span (Retry-After)
+ * @param idleMillis  the sum over consecutive reserved slots of (gap − spacing): the schedule had no backlog
+ * @param idleGaps    how many gaps exceeded the spacing by more than 1 ms
+ * @param lateP99Millis 99th percentile of (send − slot) over the permits
+ * @param lateMaxMillis largest (send − slot) of a permit
+ * @param spanMillis  first to last send
+ */
+public record SlotUse(int sends, int givenUpLate, int givenUpHeld, double idleMillis, int idleGaps,
+                      double lateP99Millis, double lateMaxMillis, double spanMillis) {
+
+    /** From the merged entries of every sender of one schedule whose slots are {@code spacingMicros} apart. */
+    public static SlotUse of(List<SendLog.Entry> entries, long spacingMicros) {
+        List<SendLog.Entry> sent = entries.stream().filter(SendLog.Entry::sent).toList();
+        int late = (int) entries.stream().filter(e -> !e.sent() && e.late()).count();
+        int held = (int) entries.stream().filter(e -> !e.sent() && !e.late()).count();
+        List<Long> slots = new ArrayList<>(entries.stream().map(SendLog.Entry::slotMicros).distinct().sorted().toList());
+        long idle = 0;
+        int gaps = 0;
+        for (int i = 1; i < slots.size(); i++) {
+            long beyond = slots.get(i) - slots.get(i - 1) - spacingMicros;
+            if (beyond > 0) idle += beyond;
+            if (beyond > 1_000) gaps++;
+        }
+        List<Long> lateness = sent.stream().map(SendLog.Entry::afterSlotMicros).sorted().toList();
+        double p99 = lateness.isEmpty() ? 0 : lateness.get((int) Math.min(lateness.size() - 1, Math.ceil(0.99 * lateness.size()) - 1)) / 1e3;
+        double max = lateness.isEmpty() ? 0 : lateness.get(lateness.size() - 1) / 1e3;
+        List<Long> at = sent.stream().map(SendLog.Entry::atMicros).sorted(Comparator.naturalOrder()).toList();
+        double span = at.size() < 2 ? 0 : (at.get(at.size() - 1) - at.get(0)) / 1e3;
+        return new SlotUse(sent.size(), late, held, idle / 1e3, gaps, p99, max, span);
+    }
+
+    /** One line for the bench table. */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT,
+                "slots given up: %d late, %d in a quiet span; schedule idle %.0f ms in %d gaps of %.0f ms span;"
+                        + " send − slot p99 %.2f ms, max %.2f ms",
+                givenUpLate, givenUpHeld, idleMillis, idleGaps, spanMillis, lateP99Millis, lateMaxMillis);
+    }
+}
