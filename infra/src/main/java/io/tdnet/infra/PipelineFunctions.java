@@ -59,7 +59,7 @@ public final class PipelineFunctions extends Construct {
 
     /**
      * Lister: reads up to ~30 list pages (3,000 rows / 100 per page) at R requests/s — 30 s at R = 1 —
-     * then checks what is already stored (BatchGetItem, 100 ids per call) and sends ~3,000 messages in
+     * then reads what the archive already holds of the date (one query of the date index) and sends ~3,000 messages in
      * batches of 10. 10 minutes leaves room for bounded page retries with Retry-After waits and for a
      * rate as low as 0.1 request/s (300 s of pages). 512 MB: pages are ~100 KB of HTML parsed one at a
      * time; more memory would only buy CPU the paced loop does not use, and most of the billed time
@@ -313,7 +313,8 @@ public final class PipelineFunctions extends Construct {
                 List.of(storage.executions().getTableArn(),
                         ArchiveStorage.indexArn(storage.executions(), Names.EXECUTIONS_BY_DATE_INDEX))));
         role.addToPrincipalPolicy(statement("ReadAndWithdrawDisclosures",
-                dynamo("BatchGetItem", "Query", "UpdateItem"),
+                // what is stored of the date (a query of the date index, once per listing); withdrawals
+                dynamo("Query", "UpdateItem"),
                 List.of(storage.disclosures().getTableArn(),
                         ArchiveStorage.indexArn(storage.disclosures(), Names.DISCLOSURES_BY_DATE_INDEX))));
     }

@@ -87,7 +87,7 @@ class IamTest {
         String disclosures = table(Names.DISCLOSURES_TABLE);
         add(expected, dynamo("GetItem", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem", "Query"),
                 executions, executions + "/index/" + Names.EXECUTIONS_BY_DATE_INDEX);
-        add(expected, dynamo("BatchGetItem", "Query", "UpdateItem"),
+        add(expected, dynamo("Query", "UpdateItem"),
                 disclosures, disclosures + "/index/" + Names.DISCLOSURES_BY_DATE_INDEX);
         add(expected, dynamo("GetItem", "UpdateItem"), table(Names.PACER_TABLE));
         // its start check (ResourceCheck): the queue it sends to, the tables it writes
