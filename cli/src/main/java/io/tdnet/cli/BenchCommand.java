@@ -244,15 +244,6 @@ final class BenchCommand implements Callable<Integer> {
             MemoryBench.Result r = new MemoryBench(new ChildJvm(ChildCollect.class.getName())).run(documentMb * 1_000_000L, "256m");
             String s = "memory";
             figures.add(BenchFigure.of(s, "document stored", r.storedBytes() / 1e6, "MB", "exit " + r.exitCode() + ", -Xmx" + r.maxHeap()));
-            figures.add(BenchFigure.of(s, "CPU time", e2e.cpuSeconds(), "s",
-                    String.format(Locale.ROOT, "%.1f ms per disclosure, whole process (emulators, fake TDnet, JIT, GC)", e2e.cpuMillisPerDisclosure())));
-            EndToEndBench.Timeline timeline = e2e.timeline();
-            figures.add(BenchFigure.of(s, "first download", timeline.firstDownload(), "s", "first list page → first HeadObject"));
-            figures.add(BenchFigure.of(s, "last document stored", timeline.lastStored(), "s", "first list page → last PutObject"));
-            figures.add(BenchFigure.of(s, "last outcome recorded", timeline.lastOutcome(), "s",
-                    "first list page → last outcome transaction; the rest is the settle and the workers' stop"));
-            details.put("timeline_seconds", Map.of("first_download", timeline.firstDownload(), "last_stored", timeline.lastStored(),
-                    "last_outcome", timeline.lastOutcome(), "wall", e2e.wallSeconds()));
             figures.add(BenchFigure.of(s, "peak heap", mib(r.peakUsedBytes()), "MiB", "child JVM, sampled every 2 ms and before each GC"));
             figures.add(BenchFigure.of(s, "peak live heap", mib(r.peakAfterGcBytes()), "MiB", "after GC"));
             figures.add(BenchFigure.of(s, "child run time", r.seconds(), "s", "JVM + stack start + download + upload"));
