@@ -25,6 +25,16 @@ public record ChildJvm(String mainClass) {
         return command;
     }
 
+    /**
+     * The collector this JVM was started with ({@code -XX:+UseShenandoahGC} from the {@code tdnet} launcher),
+     * for a paced child: a sender must send within 5 ms of its slot, so a child with the JVM's default
+     * collector would measure G1's pauses rather than the pacer. Empty when this JVM was given none.
+     */
+    public static List<String> sameCollector() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.matches("-XX:\\+Use\\w+GC")).toList();
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

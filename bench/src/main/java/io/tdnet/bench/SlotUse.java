@@ -1,6 +1,7 @@
 package io.tdnet.bench;
 
 import io.tdnet.wiring.pacing.SendLog;
+import io.tdnet.wiring.pacing.SharedPacer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,22 +14,25 @@ import java.util.List;
  * little demand), not a slot lost. So a run's span ≈ (sends + given up − 1) × spacing + idle.
  *
  * @param sends      permits handed out
- * @param givenUpLate slots given up because the sender woke too late
+ * @param givenUpLate slots given up because a step of the sender's cycle ended too late
  * @param givenUpHeld slots given up inside a quiet span (Retry-After)
+ * @param lateBy      the late ones by the step that ended too late
  * @param idleMillis  the sum over consecutive reserved slots of (gap − spacing): the schedule had no backlog
  * @param idleGaps    how many gaps exceeded the spacing by more than 1 ms
  * @param lateP99Millis 99th percentile of (send − slot) over the permits
  * @param lateMaxMillis largest (send − slot) of a permit
  * @param spanMillis  first to last send
  */
-public record SlotUse(int sends, int givenUpLate, int givenUpHeld, double idleMillis, int idleGaps,
-                      double lateP99Millis, double lateMaxMillis, double spanMillis) {
+public record SlotUse(int sends, int givenUpLate, int givenUpHeld, java.util.Map<SharedPacer.Miss, Integer> lateBy,
+                      double idleMillis, int idleGaps, double lateP99Millis, double lateMaxMillis, double spanMillis) {
 
     /** From the merged entries of every sender of one schedule whose slots are {@code spacingMicros} apart. */
     public static SlotUse of(List<SendLog.Entry> entries, long spacingMicros) {
         List<SendLog.Entry> sent = entries.stream().filter(SendLog.Entry::sent).toList();
         int late = (int) entries.stream().filter(e -> !e.sent() && e.late()).count();
         int held = (int) entries.stream().filter(e -> !e.sent() && !e.late()).count();
+        java.util.Map<SharedPacer.Miss, Integer> lateBy = new java.util.EnumMap<>(SharedPacer.Miss.class);
+        entries.stream().filter(SendLog.Entry::late).forEach(e -> lateBy.merge(e.missed(), 1, Integer::sum));
         List<Long> slots = new ArrayList<>(entries.stream().map(SendLog.Entry::slotMicros).distinct().sorted().toList());
         long idle = 0;
         int gaps = 0;
@@ -42,14 +46,16 @@ public record SlotUse(int sends, int givenUpLate, int givenUpHeld, double idleMi
         double max = lateness.isEmpty() ? 0 : lateness.get(lateness.size() - 1) / 1e3;
         List<Long> at = sent.stream().map(SendLog.Entry::atMicros).sorted(Comparator.naturalOrder()).toList();
         double span = at.size() < 2 ? 0 : (at.get(at.size() - 1) - at.get(0)) / 1e3;
-        return new SlotUse(sent.size(), late, held, idle / 1e3, gaps, p99, max, span);
+        return new SlotUse(sent.size(), late, held, java.util.Collections.unmodifiableMap(lateBy), idle / 1e3, gaps, p99, max, span);
     }
 
     /** One line for the bench table. */
     public String describe() {
         return String.format(java.util.Locale.ROOT,
-                "slots given up: %d late, %d in a quiet span; schedule idle %.0f ms in %d gaps of %.0f ms span;"
+                "slots given up: %d late%s, %d in a quiet span; schedule idle %.0f ms in %d gaps of %.0f ms span;"
                         + " send − slot p99 %.2f ms, max %.2f ms",
-                givenUpLate, givenUpHeld, idleMillis, idleGaps, spanMillis, lateP99Millis, lateMaxMillis);
+                givenUpLate, lateBy.isEmpty() ? "" : " " + lateBy.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                        .collect(java.util.stream.Collectors.joining(", ", "(", ")")), givenUpHeld, idleMillis, idleGaps, spanMillis, lateP99Millis, lateMaxMillis);
     }
 }

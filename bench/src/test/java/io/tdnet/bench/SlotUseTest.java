@@ -3,6 +3,7 @@ package io.tdnet.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tdnet.wiring.pacing.SendLog;
+import io.tdnet.wiring.pacing.SharedPacer;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class SlotUseTest {
     private static final long SPACING = 505_000;
 
     private static SendLog.Entry sent(long slot, long lateBy) {
-        return new SendLog.Entry(true, slot + lateBy, slot, false);
+        return SendLog.Entry.sent(slot + lateBy, slot);
     }
 
     @Test
@@ -28,10 +29,12 @@ class SlotUseTest {
     @Test
     void aGivenUpSlotIsCountedAndIsNotIdleTime() {
         // slot 1 was missed by 8 ms and given up; its sender sent in slot 2: no gap in the schedule
-        SlotUse use = SlotUse.of(List.of(sent(0, 0), new SendLog.Entry(false, SPACING + 8_000, SPACING, true),
+        SlotUse use = SlotUse.of(List.of(sent(0, 0), SendLog.Entry.givenUp(SPACING + 8_000, SPACING, SharedPacer.Miss.WOKE_LATE),
                 sent(2 * SPACING, 0)), SPACING);
         assertThat(use.givenUpLate()).isEqualTo(1);
         assertThat(use.givenUpHeld()).isZero();
+        assertThat(use.lateBy()).containsExactly(org.assertj.core.api.Assertions.entry(SharedPacer.Miss.WOKE_LATE, 1));
+        assertThat(use.describe()).contains("1 late (1 woke-late)");
         assertThat(use.idleMillis()).isZero();
         assertThat(use.sends()).isEqualTo(2);
     }
@@ -40,7 +43,7 @@ class SlotUseTest {
     void aGapBetweenReservedSlotsIsTimeTheScheduleStoodIdle() {
         // nobody reserved for 300 ms after the first slot's spacing; 0.4 ms beyond is a gap too small to count
         SlotUse use = SlotUse.of(List.of(sent(0, 0), sent(SPACING + 300_000, 0), sent(2 * SPACING + 300_400, 0),
-                new SendLog.Entry(false, 5_000_000, 4_000_000, false)), SPACING);
+                SendLog.Entry.givenUp(5_000_000, 4_000_000, SharedPacer.Miss.HELD)), SPACING);
         assertThat(use.idleMillis()).isCloseTo(300.0 + 0.4 + (4_000_000 - (2 * SPACING + 300_400) - SPACING) / 1e3,
                 Offset.offset(1e-9));
         assertThat(use.idleGaps()).isEqualTo(2);

@@ -75,7 +75,7 @@ final class Rig {
 
     /** The shared schedule on the embedded stack's DynamoDB Local, as collect uses it. */
     Pacer pacer(double rate) {
-        return SharedSchedule.inProcess(stack.dynamoDb(), io.tdnet.model.Names.PACER_TABLE, Rate.perSecond(rate),
+        return SharedSchedule.inProcess(stack.scheduleDynamoDb(), io.tdnet.model.Names.PACER_TABLE, Rate.perSecond(rate),
                 TdnetOrigin.of(fake.baseUrl()), SharedPacer.Observer.NONE);
     }
 

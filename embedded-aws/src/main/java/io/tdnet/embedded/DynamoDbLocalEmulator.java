@@ -28,6 +28,11 @@ final class DynamoDbLocalEmulator implements AutoCloseable {
         return new DynamoDbLocalEmulator(DynamoDBEmbedded.create(directory.resolve(DATABASE_FILE).toFile(), true));
     }
 
+    /** An engine whose tables live in memory only, gone when it shuts down. */
+    static DynamoDbLocalEmulator inMemory() {
+        return new DynamoDbLocalEmulator(DynamoDBEmbedded.create(true));
+    }
+
     DynamoDbClient client() {
         return client;
     }

@@ -22,7 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-/** The two tables of the data model (docs/ARCHITECTURE.md) and the pacer's schedule table, as {@code infra} declares them on AWS. */
+/**
+ * The two tables of the data model (docs/ARCHITECTURE.md) and the pacer's schedule table, as {@code infra}
+ * declares them on AWS: {@link #ensureAll()} the archive's on one engine, {@link #ensureSchedule()} the
+ * schedule's on another.
+ */
 final class PipelineTables {
     private static final Logger log = LoggerFactory.getLogger(PipelineTables.class);
 
@@ -39,14 +43,18 @@ final class PipelineTables {
      */
     boolean ensureAll() {
         ensure(disclosures());
-        ensure(pacer());
         boolean created = ensure(executions());
         return enableTtl(created);
     }
 
+    /** Creates the pacer's table (on the schedule's own engine, see {@link EmbeddedAwsStack#scheduleDynamoDb()}). */
+    void ensureSchedule() {
+        ensure(pacer());
+    }
+
     /** Drops and recreates both tables (tests only). */
     void recreateAll() {
-        for (String table : List.of(Names.DISCLOSURES_TABLE, Names.EXECUTIONS_TABLE, Names.PACER_TABLE)) {
+        for (String table : List.of(Names.DISCLOSURES_TABLE, Names.EXECUTIONS_TABLE)) {
             try {
                 dynamoDb.deleteTable(b -> b.tableName(table));
             } catch (ResourceNotFoundException alreadyGone) {
@@ -54,6 +62,16 @@ final class PipelineTables {
             }
         }
         ensureAll();
+    }
+
+    /** Drops and recreates the pacer's table (tests only). */
+    void recreateSchedule() {
+        try {
+            dynamoDb.deleteTable(b -> b.tableName(Names.PACER_TABLE));
+        } catch (ResourceNotFoundException alreadyGone) {
+            // nothing to delete
+        }
+        ensureSchedule();
     }
 
     private boolean ensure(CreateTableRequest request) {

@@ -79,7 +79,7 @@ class XbrlCollectIT {
 
         @Override
         public Pacer pacer(Rate rate, TdnetOrigin origin, SharedPacer.Observer observer) {
-            return SharedSchedule.inProcess(stack.dynamoDb(), Names.PACER_TABLE, rate, origin, observer);
+            return SharedSchedule.inProcess(stack.scheduleDynamoDb(), Names.PACER_TABLE, rate, origin, observer);
         }
     }
 

@@ -30,7 +30,7 @@ final class StackEnvironment implements PipelineEnvironment {
 
     @Override
     public Pacer pacer(Rate rate, TdnetOrigin origin, SharedPacer.Observer observer) {
-        return SharedSchedule.inProcess(stack.dynamoDb(), Names.PACER_TABLE, rate, origin, observer);
+        return SharedSchedule.inProcess(stack.scheduleDynamoDb(), Names.PACER_TABLE, rate, origin, observer);
     }
 
     @Override

@@ -20,7 +20,8 @@ import java.util.Objects;
  * <pre>
  *   R &lt;answered&gt; &lt;slot&gt; &lt;asked&gt; &lt;sender&gt;  a slot reserved: the reservation was asked for and answered then
  *   S &lt;sent&gt; &lt;slot&gt; &lt;sender&gt;            a permit: the request goes on the wire now
- *   G &lt;now&gt; &lt;slot&gt; late|held &lt;sender&gt;   a reserved slot given up (missed by more than the tolerance, or in a quiet span)
+ *   G &lt;now&gt; &lt;slot&gt; late|held &lt;sender&gt; &lt;why&gt;  a reserved slot given up (missed by more than the tolerance, or in a
+ *                                        quiet span); why is a {@link SharedPacer.Miss}
  * </pre>
  *
  * Used by {@code collect --send-log}, the bench's paced child processes and, in the AWS twin only, the
@@ -45,8 +46,8 @@ public final class SendLog implements SharedPacer.Observer {
     }
 
     @Override
-    public void slotGivenUp(long slotMicros, long nowMicros, boolean late) {
-        append("G " + nowMicros + " " + slotMicros + (late ? " late " : " held ") + thread() + "\n");
+    public void slotGivenUp(long slotMicros, long nowMicros, SharedPacer.Miss why) {
+        append("G " + nowMicros + " " + slotMicros + (why.late() ? " late " : " held ") + thread() + " " + why + "\n");
     }
 
     /** Which sender: process id and thread id, so a worker's cycle (send to its next reservation) can be read off. */
@@ -69,8 +70,23 @@ public final class SendLog implements SharedPacer.Observer {
         }
     }
 
-    /** One line of a send log that is not a reservation: a send or a slot given up. */
-    public record Entry(boolean sent, long atMicros, long slotMicros, boolean late) {
+    /**
+     * One line of a send log that is not a reservation: a send ({@code missed} null) or a slot given up.
+     */
+    public record Entry(boolean sent, long atMicros, long slotMicros, SharedPacer.Miss missed) {
+        public static Entry sent(long atMicros, long slotMicros) {
+            return new Entry(true, atMicros, slotMicros, null);
+        }
+
+        public static Entry givenUp(long atMicros, long slotMicros, SharedPacer.Miss why) {
+            return new Entry(false, atMicros, slotMicros, why);
+        }
+
+        /** A slot given up because it was missed in time (not held). */
+        public boolean late() {
+            return missed != null && missed.late();
+        }
+
         /** How far after its slot the event happened, µs. */
         public long afterSlotMicros() {
             return atMicros - slotMicros;
@@ -87,8 +103,10 @@ public final class SendLog implements SharedPacer.Observer {
     static Entry parse(String line) {
         String[] f = line.split(" ");
         return switch (f[0]) {
-            case "S" -> new Entry(true, Long.parseLong(f[1]), Long.parseLong(f[2]), false);
-            case "G" -> new Entry(false, Long.parseLong(f[1]), Long.parseLong(f[2]), "late".equals(f[3]));
+            case "S" -> Entry.sent(Long.parseLong(f[1]), Long.parseLong(f[2]));
+            // a line without the reason (an older log) was a late wake-up or a hold
+            case "G" -> Entry.givenUp(Long.parseLong(f[1]), Long.parseLong(f[2]), f.length > 5 ? SharedPacer.Miss.valueOf(f[5])
+                    : "late".equals(f[3]) ? SharedPacer.Miss.WOKE_LATE : SharedPacer.Miss.HELD);
             default -> throw new IllegalArgumentException("not a send log line: " + line);
         };
     }

@@ -48,10 +48,32 @@ public final class SharedPacer implements Pacer {
         /** The quiet span was read from the store (no answer of this process was fresh enough). */
         default void quietSpanRead() {}
 
-        /** A reserved slot was given up, {@code late} or inside a quiet span. */
-        default void slotGivenUp(long slotMicros, long nowMicros, boolean late) {}
+        /** A reserved slot was given up at {@code nowMicros}: missed, or inside a quiet span ({@code why}). */
+        default void slotGivenUp(long slotMicros, long nowMicros, Miss why) {}
 
         Observer NONE = new Observer() {};
+    }
+
+    /**
+     * Why a reserved slot was given up. Every late kind costs the same (one spacing nobody sends in); they
+     * are told apart so that the benchmark can say which step of a sender's cycle was slow.
+     */
+    public enum Miss {
+        /** The store answered the reservation after the slot's tolerance (a slow store, an idle schedule). */
+        ANSWERED_LATE,
+        /** The quiet-span check ended after the slot's tolerance (a slow read). */
+        CHECKED_LATE,
+        /** The caller came back to send after the slot's tolerance (a slow connect, a delayed thread). */
+        CALLER_LATE,
+        /** The sender woke after the slot's tolerance (a busy machine, a pause). */
+        WOKE_LATE,
+        /** The slot is inside a quiet span a server's {@code Retry-After} asked for. */
+        HELD;
+
+        /** Missed by time rather than held. */
+        public boolean late() {
+            return this != HELD;
+        }
     }
 
     /** The longest connect lead (TdnetClient caps its own at 100 ms too). */
@@ -68,6 +90,7 @@ public final class SharedPacer implements Pacer {
 
     private final SlotStore store;
     private final SlotSpacing spacing;
+    private final long toleranceMicros;
     private final ScheduleClock clock;
     private final Observer observer;
     private final RoundTrips readTrips = new RoundTrips();
@@ -81,6 +104,7 @@ public final class SharedPacer implements Pacer {
     public SharedPacer(SlotStore store, SlotSpacing spacing, ScheduleClock clock, Observer observer) {
         this.store = Objects.requireNonNull(store, "store");
         this.spacing = Objects.requireNonNull(spacing, "spacing");
+        this.toleranceMicros = spacing.tolerance().toNanos() / 1_000;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.observer = Objects.requireNonNull(observer, "observer");
     }
@@ -115,11 +139,21 @@ public final class SharedPacer implements Pacer {
             quietSpan.learn(reservation.holdUntil(), beforeReserve);
             observer.reserved(slot, beforeReserve, afterReserve);
             reserveLeadMicros = reserveTrips.typicalLead(afterReserve - beforeReserve);
+            // a slot already missed is given up at once: no read, no connect for a send that cannot happen
+            if (afterReserve - slot > toleranceMicros) {
+                observer.slotGivenUp(slot, afterReserve, Miss.ANSWERED_LATE);
+                continue;
+            }
             long checkFrom = slot - leadMicros - readLeadMicros;
             clock.sleepUntil(checkFrom);
             long holdUntil = quietSpanFrom(checkFrom);
+            long checked = clock.nowMicros();
             if (holdUntil > slot) {
-                observer.slotGivenUp(slot, clock.nowMicros(), false);
+                observer.slotGivenUp(slot, checked, Miss.HELD);
+                continue;
+            }
+            if (checked - slot > toleranceMicros) {
+                observer.slotGivenUp(slot, checked, Miss.CHECKED_LATE);
                 continue;
             }
             return new ReservedSlot(slot, started);
@@ -153,31 +187,37 @@ public final class SharedPacer implements Pacer {
     private static final class RoundTrips {
         private final long[] recent = new long[8];
         private int next;
+        private int count;
 
         synchronized long lead(long roundTripMicros) {
             record(roundTripMicros);
             long slowest = 0;
-            for (long r : recent) slowest = Math.max(slowest, r);
-            return Math.min(MAX_LEAD_MICROS, Math.max(500, slowest * 3 / 2));
+            for (int i = 0; i < count; i++) slowest = Math.max(slowest, recent[i]);
+            return bounded(slowest * 3 / 2);
         }
 
         /**
          * 1.5 × the median of the last eight: the reservation's lead. Its cost is the other way round from
          * a read's — an idle schedule's slot is placed {@code now + lead}, so a lead longer than the answer
          * takes leaves a gap nobody sends in, while a slot answered late only costs one spacing — so the
-         * typical round trip, not the slowest, sets it.
+         * typical round trip, not the slowest, sets it. Only round trips measured count: a new process's
+         * first few would otherwise be compared with zeros, and its first slots answered after they passed.
          */
         synchronized long typicalLead(long roundTripMicros) {
             record(roundTripMicros);
-            long[] sorted = recent.clone();
+            long[] sorted = java.util.Arrays.copyOf(recent, count);
             java.util.Arrays.sort(sorted);
-            long median = sorted[sorted.length / 2];
-            return Math.min(MAX_LEAD_MICROS, Math.max(500, median * 3 / 2));
+            return bounded(sorted[count / 2] * 3 / 2);
         }
 
         private void record(long roundTripMicros) {
             recent[next] = roundTripMicros;
             next = (next + 1) % recent.length;
+            count = Math.min(recent.length, count + 1);
+        }
+
+        private static long bounded(long leadMicros) {
+            return Math.min(MAX_LEAD_MICROS, Math.max(500, leadMicros));
         }
     }
 
@@ -193,10 +233,15 @@ public final class SharedPacer implements Pacer {
 
         @Override
         public boolean send() throws InterruptedException {
+            long entered = clock.nowMicros();
+            if (entered - slot > toleranceMicros) {
+                observer.slotGivenUp(slot, entered, Miss.CALLER_LATE);
+                return false;
+            }
             clock.sleepUntil(slot);
             long now = clock.nowMicros();
-            if (now - slot > spacing.tolerance().toNanos() / 1_000) {
-                observer.slotGivenUp(slot, now, true);
+            if (now - slot > toleranceMicros) {
+                observer.slotGivenUp(slot, now, Miss.WOKE_LATE);
                 return false;
             }
             sentAt = now;

@@ -34,12 +34,12 @@ class DynamoSlotStoreIT {
 
     @BeforeEach
     void reset() {
-        stack.dynamoDb().deleteItem(b -> b.tableName(Names.PACER_TABLE)
+        stack.scheduleDynamoDb().deleteItem(b -> b.tableName(Names.PACER_TABLE)
                 .key(Map.of(Names.PACER_KEY, AttributeValue.fromS(DynamoSlotStore.KEY_VALUE))));
     }
 
     private DynamoSlotStore store() {
-        return new DynamoSlotStore(stack.dynamoDb(), Names.PACER_TABLE);
+        return new DynamoSlotStore(stack.scheduleDynamoDb(), Names.PACER_TABLE);
     }
 
     @Test

@@ -18,10 +18,12 @@ class SendLogTest {
         SendLog b = new SendLog(file); // a second process appending to the same file
         a.reserved(1_000, 400, 600);
         a.sending(1_000, 1_002);
-        b.slotGivenUp(2_000, 9_000, true);
-        b.slotGivenUp(3_000, 2_500, false);
-        assertThat(SendLog.read(file)).containsExactly(new SendLog.Entry(true, 1_002, 1_000, false),
-                new SendLog.Entry(false, 9_000, 2_000, true), new SendLog.Entry(false, 2_500, 3_000, false));
+        b.slotGivenUp(2_000, 9_000, SharedPacer.Miss.CHECKED_LATE);
+        b.slotGivenUp(3_000, 2_500, SharedPacer.Miss.HELD);
+        assertThat(SendLog.read(file)).containsExactly(SendLog.Entry.sent(1_002, 1_000),
+                SendLog.Entry.givenUp(9_000, 2_000, SharedPacer.Miss.CHECKED_LATE), SendLog.Entry.givenUp(2_500, 3_000, SharedPacer.Miss.HELD));
+        assertThat(SendLog.read(file).get(1).late()).isTrue();
+        assertThat(SendLog.read(file).get(2).late()).isFalse();
         assertThat(SendLog.read(file).get(0).afterSlotMicros()).isEqualTo(2);
         assertThat(Files.readAllLines(file).get(0)).startsWith("R 600 1000 400 " + ProcessHandle.current().pid() + "/");
     }
@@ -30,5 +32,7 @@ class SendLogTest {
     void aMissingLogIsEmptyAndAForeignLineIsRefused() throws Exception {
         assertThat(SendLog.read(dir.resolve("none.txt"))).isEmpty();
         assertThatThrownBy(() -> SendLog.parse("1234")).isInstanceOf(IllegalArgumentException.class);
+        // a line written before the reason was logged
+        assertThat(SendLog.parse("G 9000 2000 late 1/2").missed()).isEqualTo(SharedPacer.Miss.WOKE_LATE);
     }
 }

@@ -2,6 +2,7 @@ package io.tdnet.wiring.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tdnet.model.Pacer;
 import io.tdnet.model.Rate;
 import io.tdnet.model.SlotSpacing;
 import java.time.Duration;
@@ -36,6 +37,7 @@ class SharedPacerTest {
         long next;
         long hold;
         long readMicros;
+        long reserveMicros;
         Runnable onRead = () -> {};
 
         MemoryStore(FakeClock clock) {
@@ -48,6 +50,7 @@ class SharedPacerTest {
         public Reservation reserve(long nowMicros, SlotSpacing spacing) {
             long slot = Math.max(nowMicros, next);
             next = slot + spacing.spacingMicros();
+            clock.now += reserveMicros; // the answer's way back
             return new Reservation(slot, hold);
         }
 
@@ -70,6 +73,7 @@ class SharedPacerTest {
         final List<Long> sent = new ArrayList<>();
         final List<Long> late = new ArrayList<>();
         final List<Long> held = new ArrayList<>();
+        final List<SharedPacer.Miss> why = new ArrayList<>();
 
         @Override
         public void sending(long slotMicros, long nowMicros) {
@@ -77,8 +81,9 @@ class SharedPacerTest {
         }
 
         @Override
-        public void slotGivenUp(long slotMicros, long nowMicros, boolean isLate) {
-            (isLate ? late : held).add(slotMicros);
+        public void slotGivenUp(long slotMicros, long nowMicros, SharedPacer.Miss miss) {
+            (miss.late() ? late : held).add(slotMicros);
+            why.add(miss);
         }
     }
 
@@ -112,6 +117,7 @@ class SharedPacerTest {
         store.readMicros = 30_000;
         pacer.acquire();
         assertThat(sends.late).hasSize(1);
+        assertThat(sends.why).containsExactly(SharedPacer.Miss.CHECKED_LATE);
         long lateSlot = sends.late.get(0);
         assertThat(sends.sent.get(2)).isGreaterThan(lateSlot + 30_000);
         assertThat(sends.sent.get(2) - sends.sent.get(1)).isGreaterThanOrEqualTo(SlotSpacing.of(Rate.perSecond(2)).spacingMicros());
@@ -188,6 +194,44 @@ class SharedPacerTest {
         for (int i = 0; i < 3; i++) pacer.acquire();
         assertThat(sends.late).isEmpty();
         assertThat(sends.sent).hasSize(3);
+    }
+
+    @Test
+    void aReservationAnsweredAfterItsSlotIsGivenUpAtOnceAndTheLeadGrowsToTheAnswersTime() throws Exception {
+        SharedPacer pacer = pacer(2);
+        pacer.acquire(); // an instant store: the reservation lead is learnt as 0.5 ms
+        clock.now += 10_000_000; // the schedule stands idle
+        store.reserveMicros = 30_000; // now answers take 30 ms: the idle schedule's slot has passed when one arrives
+        pacer.acquire();
+        assertThat(sends.why).containsExactly(SharedPacer.Miss.ANSWERED_LATE);
+        assertThat(sends.sent).hasSize(2);
+        clock.now += 10_000_000;
+        pacer.acquire(); // the lead has grown to the measured answers
+        assertThat(sends.why).hasSize(1);
+    }
+
+    @Test
+    void aNewProcesssFirstSlowReservationsDoNotCostItsSlots() throws Exception {
+        // a new JVM's reservations take 40 ms (classes loading, a cold store); the lead is 100 ms until measured,
+        // then 1.5 × what was measured — not the median of a window still holding zeros
+        store.reserveMicros = 40_000;
+        SharedPacer pacer = pacer(2);
+        for (int i = 0; i < 3; i++) {
+            pacer.acquire();
+            clock.now += 10_000_000; // each time an idle schedule: the slot is the lead away
+        }
+        assertThat(sends.late).isEmpty();
+        assertThat(sends.sent).hasSize(3);
+    }
+
+    @Test
+    void aCallerComingBackAfterItsSlotSendsNothing() throws Exception {
+        SharedPacer pacer = pacer(2);
+        Pacer.Slot slot = pacer.reserve(Duration.ofMillis(5));
+        clock.now += 200_000; // a connect that took 200 ms
+        assertThat(slot.send()).isFalse();
+        assertThat(sends.why).containsExactly(SharedPacer.Miss.CALLER_LATE);
+        assertThat(sends.sent).isEmpty();
     }
 
     @Test
