@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.elasticmq.server.ElasticMQServer;
 import org.elasticmq.server.config.ElasticMQServerConfig;
 import org.gaul.s3proxy.S3Proxy;
@@ -16,8 +14,6 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Function0;
-import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
-import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
 
 /**
  * The three emulators with nothing created in them, each on its own 127.0.0.1 port, for a caller that
@@ -25,8 +21,7 @@ import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler
  * them with its own endpoint. Unlike {@link EmbeddedAwsStack}:
  * <ul>
  *   <li>ElasticMQ keeps messages in memory, with the given account id and region in its queue URLs;</li>
- *   <li>DynamoDB Local runs its own HTTP request handler (so a front can forward raw requests to it) in a
- *       Jetty server bound to 127.0.0.1 only — its stock server would bind every interface;</li>
+ *   <li>DynamoDB Local is a {@link DynamoDbLocalServer}: in memory, behind a Jetty server bound to 127.0.0.1;</li>
  *   <li>S3Proxy does not authenticate: the front verifies and attributes every request itself.</li>
  * </ul>
  * Nothing here checks signatures; only a loopback front may be reachable by other processes.
@@ -36,16 +31,13 @@ public final class BlankEmulators implements AutoCloseable {
 
     private final Function0<?> sqsShutdown;
     private final int sqsPort;
-    private final Server dynamoDbServer;
-    private final LocalDynamoDBServerHandler dynamoDbHandler;
+    private final DynamoDbLocalServer dynamoDb;
     private final S3Proxy s3;
 
-    private BlankEmulators(Function0<?> sqsShutdown, int sqsPort, Server dynamoDbServer,
-            LocalDynamoDBServerHandler dynamoDbHandler, S3Proxy s3) {
+    private BlankEmulators(Function0<?> sqsShutdown, int sqsPort, DynamoDbLocalServer dynamoDb, S3Proxy s3) {
         this.sqsShutdown = sqsShutdown;
         this.sqsPort = sqsPort;
-        this.dynamoDbServer = dynamoDbServer;
-        this.dynamoDbHandler = dynamoDbHandler;
+        this.dynamoDb = dynamoDb;
         this.s3 = s3;
     }
 
@@ -72,17 +64,8 @@ public final class BlankEmulators implements AutoCloseable {
                     .withFallback(ConfigFactory.load(BlankEmulators.class.getClassLoader())).resolve())).start();
             opened.add(sqsShutdown::apply);
 
-            // in memory, shared across access keys and regions (the front signs with many keys)
-            LocalDynamoDBServerHandler dynamoDbHandler = new LocalDynamoDBServerHandler(
-                    new LocalDynamoDBRequestHandler(0, true, null, true, false), null);
-            Server dynamoDbServer = new Server();
-            ServerConnector connector = new ServerConnector(dynamoDbServer);
-            connector.setHost(LoopbackPorts.LOOPBACK);
-            connector.setPort(0);
-            dynamoDbServer.addConnector(connector);
-            dynamoDbServer.setHandler(dynamoDbHandler);
-            dynamoDbServer.start();
-            opened.add(dynamoDbServer::stop);
+            DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.start();
+            opened.add(dynamoDb);
 
             Files.createDirectories(s3Directory);
             S3Proxy s3 = S3Proxy.builder()
@@ -101,7 +84,7 @@ public final class BlankEmulators implements AutoCloseable {
                 }
                 Thread.sleep(10);
             }
-            BlankEmulators emulators = new BlankEmulators(sqsShutdown, sqsPort, dynamoDbServer, dynamoDbHandler, s3);
+            BlankEmulators emulators = new BlankEmulators(sqsShutdown, sqsPort, dynamoDb, s3);
             log.info("blank emulators on loopback: SQS {}, DynamoDB {}, S3 {}", emulators.sqsEndpoint(),
                     emulators.dynamoDbEndpoint(), emulators.s3Endpoint());
             return emulators;
@@ -118,7 +101,7 @@ public final class BlankEmulators implements AutoCloseable {
 
     /** DynamoDB Local's HTTP handler (JSON protocol). */
     public URI dynamoDbEndpoint() {
-        return loopback(((ServerConnector) dynamoDbServer.getConnectors()[0]).getLocalPort());
+        return dynamoDb.endpoint();
     }
 
     /** S3Proxy, path-style, unauthenticated. */
@@ -129,7 +112,7 @@ public final class BlankEmulators implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException failure = new RuntimeException("closing the blank emulators failed");
-        for (AutoCloseable c : List.<AutoCloseable>of(s3::stop, dynamoDbServer::stop, dynamoDbHandler::close, sqsShutdown::apply)) {
+        for (AutoCloseable c : List.<AutoCloseable>of(s3::stop, dynamoDb, sqsShutdown::apply)) {
             try {
                 c.close();
             } catch (Exception e) {

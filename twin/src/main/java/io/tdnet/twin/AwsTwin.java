@@ -1,11 +1,13 @@
 package io.tdnet.twin;
 
 import io.tdnet.embedded.BlankEmulators;
+import io.tdnet.embedded.DynamoDbLocalServer;
 import io.tdnet.embedded.Rollback;
 import io.tdnet.ledger.ExecutionQueries;
 import io.tdnet.model.EnvVars;
 import io.tdnet.model.LambdaHandlers;
 import io.tdnet.model.MetricNames;
+import io.tdnet.model.StackOutputs;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.twin.aws.CheckReport;
 import io.tdnet.twin.aws.CloudFormationTemplate;
@@ -13,6 +15,7 @@ import io.tdnet.twin.aws.EnvironmentCheck;
 import io.tdnet.twin.aws.IamCheck;
 import io.tdnet.twin.aws.MetricIdentityCheck;
 import io.tdnet.twin.aws.Provisioner;
+import io.tdnet.twin.aws.TableDeclaration;
 import io.tdnet.twin.aws.TwinAccount;
 import io.tdnet.twin.aws.TwinGateway;
 import io.tdnet.twin.lambda.CredentialAuthority;
@@ -63,6 +66,7 @@ public final class AwsTwin implements AutoCloseable {
 
     private final CloudFormationTemplate template;
     private final BlankEmulators emulators;
+    private final DynamoDbLocalServer scheduleEngine;
     private final CredentialAuthority credentials;
     private final TwinGateway gateway;
     private final LambdaService lambda;
@@ -71,10 +75,12 @@ public final class AwsTwin implements AutoCloseable {
     private final Path workDir;
     private final List<AutoCloseable> clients = new ArrayList<>();
 
-    private AwsTwin(CloudFormationTemplate template, BlankEmulators emulators, CredentialAuthority credentials,
-                    TwinGateway gateway, LambdaService lambda, Map<String, String> injected, Path workDir) {
+    private AwsTwin(CloudFormationTemplate template, BlankEmulators emulators, DynamoDbLocalServer scheduleEngine,
+                    CredentialAuthority credentials, TwinGateway gateway, LambdaService lambda, Map<String, String> injected,
+                    Path workDir) {
         this.template = template;
         this.emulators = emulators;
+        this.scheduleEngine = scheduleEngine;
         this.credentials = credentials;
         this.gateway = gateway;
         this.lambda = lambda;
@@ -104,11 +110,18 @@ public final class AwsTwin implements AutoCloseable {
             BlankEmulators emulators = BlankEmulators.start(workDir.resolve("s3"), TwinAccount.ACCOUNT, TwinAccount.REGION);
             opened.add(emulators);
             provision(template, emulators);
+            // the pacer's table on an engine of its own, as locally (EmbeddedAwsStack.scheduleDynamoDb()): one
+            // DynamoDB Local engine answers one request at a time, and on AWS the pacer table's latency does not
+            // depend on the persister's transactions on the archive's tables
+            DynamoDbLocalServer scheduleEngine = DynamoDbLocalServer.start();
+            opened.add(scheduleEngine);
+            String pacerTable = template.outputs().get(StackOutputs.PACER_TABLE);
+            provisionTable(template, pacerTable, scheduleEngine);
             CredentialAuthority credentials = CredentialAuthority.start();
             opened.add(credentials);
             TwinGateway gateway = TwinGateway.start(credentials, Map.of(
                     "sqs", emulators.sqsEndpoint(), "dynamodb", emulators.dynamoDbEndpoint(), "s3", emulators.s3Endpoint()),
-                    template.stackName(), template.outputs());
+                    Map.of(pacerTable, scheduleEngine.endpoint()), template.stackName(), template.outputs());
             opened.add(gateway);
             Map<String, String> injected = new LinkedHashMap<>();
             injected.put(FunctionVariables.ENDPOINT_OVERRIDE, gateway.endpoint().toString());
@@ -119,10 +132,11 @@ public final class AwsTwin implements AutoCloseable {
                     injected, gateway.endpoint(), credentials, workDir.resolve("logs"));
             opened.add(lambda);
             log.info("AWS twin of {} up: gateway {}, work dir {}", template.stackName(), gateway.endpoint(), workDir);
-            return new AwsTwin(template, emulators, credentials, gateway, lambda, injected, workDir);
-        } catch (IOException | RuntimeException e) {
+            return new AwsTwin(template, emulators, scheduleEngine, credentials, gateway, lambda, injected, workDir);
+        } catch (Exception e) {
             Rollback.closeInReverse(opened, e);
-            throw e instanceof RuntimeException re ? re : new UncheckedIOException((IOException) e);
+            throw e instanceof RuntimeException re ? re
+                    : e instanceof IOException io ? new UncheckedIOException(io) : new IllegalStateException("the twin did not start: " + e, e);
         }
     }
 
@@ -138,6 +152,21 @@ public final class AwsTwin implements AutoCloseable {
             new Provisioner(sqs, dynamoDb, s3).provision(template);
         }
     }
+
+    /** Creates {@code table} of the template on {@code engine} too (the gateway sends its requests there). */
+    private static void provisionTable(CloudFormationTemplate template, String table, DynamoDbLocalServer engine) {
+        TableDeclaration declared = template.tables().stream().filter(t -> t.name().equals(table)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the template declares no table " + table));
+        try (DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(engine.endpoint()).region(Region.of(TwinAccount.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("provisioner", "provisioner")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            dynamoDb.createTable(Provisioner.createTableRequest(declared));
+        }
+    }
+
+    /** The engines behind the gateway's DynamoDB: the archive's tables, and the pacer's on its own (tests). */
+    URI archiveEngine() { return emulators.dynamoDbEndpoint(); }
+    URI scheduleEngine() { return scheduleEngine.endpoint(); }
 
     public CloudFormationTemplate template() { return template; }
     /** The one endpoint every client uses ({@code --endpoint-url}). */
@@ -283,7 +312,7 @@ public final class AwsTwin implements AutoCloseable {
     public void close() {
         RuntimeException failure = new RuntimeException("closing the AWS twin failed");
         List<AutoCloseable> all = new ArrayList<>(clients);
-        all.addAll(List.of(lambda, gateway, credentials, emulators));
+        all.addAll(List.of(lambda, gateway, credentials, scheduleEngine, emulators));
         for (AutoCloseable c : all) {
             try {
                 c.close();

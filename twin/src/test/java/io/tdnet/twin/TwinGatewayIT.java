@@ -64,6 +64,30 @@ class TwinGatewayIT {
     }
 
     @Test
+    void thePacerTableIsServedByAnEngineOfItsOwnAndTheArchiveTablesAreNot(TwinExtension.Fixture fixture) {
+        AwsTwin twin = fixture.twin();
+        String pacer = twin.template().outputs().get("PacerTableName");
+        String executions = twin.template().outputs().get("ExecutionsTableName");
+        Map<String, AttributeValue> item = Map.of("schedule", AttributeValue.fromS("gateway-it"), "next_us", AttributeValue.fromN("7"));
+        twin.dynamoDbClient().putItem(b -> b.tableName(pacer).item(item));
+        assertThat(twin.dynamoDbClient().getItem(b -> b.tableName(pacer).key(Map.of("schedule", item.get("schedule")))
+                .consistentRead(true)).item()).containsEntry("next_us", AttributeValue.fromN("7"));
+        try (DynamoDbClient schedule = direct(twin.scheduleEngine()); DynamoDbClient archive = direct(twin.archiveEngine())) {
+            assertThat(schedule.getItem(b -> b.tableName(pacer).key(Map.of("schedule", item.get("schedule")))).hasItem()).isTrue();
+            assertThat(archive.getItem(b -> b.tableName(pacer).key(Map.of("schedule", item.get("schedule")))).hasItem()).isFalse();
+            // the archive's tables stay where they were
+            assertThat(archive.describeTable(b -> b.tableName(executions)).table().tableName()).isEqualTo(executions);
+            assertThatThrownBy(() -> schedule.describeTable(b -> b.tableName(executions))).isInstanceOf(DynamoDbException.class);
+        }
+    }
+
+    private static DynamoDbClient direct(java.net.URI engine) {
+        return DynamoDbClient.builder().endpointOverride(engine).region(Region.of(TwinAccount.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @Test
     void aBucketNameRebuiltWithoutTheStackIsNoSuchBucketAndRecordedSo(TwinExtension.Fixture fixture) {
         AwsTwin twin = fixture.twin();
         // what `collect --aws` used to do: the staged name without the account suffix the stack adds

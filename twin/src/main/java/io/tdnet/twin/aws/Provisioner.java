@@ -57,7 +57,7 @@ public final class Provisioner {
             created.add("queue " + q.name() + " " + attributes);
         }
         for (TableDeclaration t : template.tables()) {
-            dynamoDb.createTable(createTable(t));
+            dynamoDb.createTable(createTableRequest(t));
             JsonNode ttl = t.properties().path("TimeToLiveSpecification");
             if (ttl.path("Enabled").asBoolean(false)) {
                 dynamoDb.updateTimeToLive(b -> b.tableName(t.name())
@@ -73,7 +73,8 @@ public final class Provisioner {
         return created;
     }
 
-    private static CreateTableRequest createTable(TableDeclaration t) {
+    /** The CreateTable call for a declared table (keys, indexes, billing mode as declared). */
+    public static CreateTableRequest createTableRequest(TableDeclaration t) {
         JsonNode p = t.properties();
         List<AttributeDefinition> attributes = new ArrayList<>();
         for (JsonNode a : p.path("AttributeDefinitions")) {

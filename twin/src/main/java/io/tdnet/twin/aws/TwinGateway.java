@@ -63,15 +63,17 @@ public final class TwinGateway implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).executor(threads).build();
     private final KeyRegistry keys;
     private final Map<String, URI> backends;
+    private final Map<String, URI> tableBackends;
     private final String stackName;
     private final Map<String, String> stackOutputs;
     private final ConcurrentLinkedQueue<RecordedCall> calls = new ConcurrentLinkedQueue<>();
 
-    private TwinGateway(HttpServer server, KeyRegistry keys, Map<String, URI> backends, String stackName,
-                        Map<String, String> stackOutputs) {
+    private TwinGateway(HttpServer server, KeyRegistry keys, Map<String, URI> backends, Map<String, URI> tableBackends,
+                        String stackName, Map<String, String> stackOutputs) {
         this.server = server;
         this.keys = keys;
         this.backends = Map.copyOf(backends);
+        this.tableBackends = Map.copyOf(tableBackends);
         this.stackName = stackName;
         this.stackOutputs = Map.copyOf(stackOutputs);
     }
@@ -85,8 +87,19 @@ public final class TwinGateway implements AutoCloseable {
      */
     public static TwinGateway start(KeyRegistry keys, Map<String, URI> backends, String stackName,
                                     Map<String, String> stackOutputs) throws IOException {
+        return start(keys, backends, Map.of(), stackName, stackOutputs);
+    }
+
+    /**
+     * As {@link #start(KeyRegistry, Map, String, Map)}, with some DynamoDB tables served by an engine of their
+     * own: a request whose every table is one of {@code tableBackends} goes to that table's endpoint.
+     *
+     * @param tableBackends DynamoDB table name → emulator endpoint, for tables not on {@code backends}' dynamodb
+     */
+    public static TwinGateway start(KeyRegistry keys, Map<String, URI> backends, Map<String, URI> tableBackends,
+                                    String stackName, Map<String, String> stackOutputs) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        TwinGateway gateway = new TwinGateway(server, keys, backends, stackName, stackOutputs);
+        TwinGateway gateway = new TwinGateway(server, keys, backends, tableBackends, stackName, stackOutputs);
         server.setExecutor(gateway.threads);
         server.createContext("/", gateway::handle);
         server.start();
@@ -147,7 +160,7 @@ public final class TwinGateway implements AutoCloseable {
             if (service.equals("cloudformation")) {
                 describeStacks(exchange, request, body, record);
             } else if (backends.containsKey(service)) {
-                forward(exchange, backends.get(service), method, uri, headers, body, streamed, service, record);
+                forward(exchange, backendOf(service, request), method, uri, headers, body, streamed, service, record);
             } else {
                 record.with(400, "UnsupportedService");
                 refuse(exchange, service, "UnsupportedService", "the twin does not serve " + service);
@@ -156,6 +169,20 @@ public final class TwinGateway implements AutoCloseable {
             log.warn("gateway request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             throw e instanceof IOException io ? io : new IOException(e);
         }
+    }
+
+    /** The service's emulator — or, for a DynamoDB request on tables served apart, theirs. */
+    private URI backendOf(String service, AwsRequest request) {
+        if (!service.equals("dynamodb") || tableBackends.isEmpty()) return backends.get(service);
+        java.util.Set<URI> apart = new java.util.HashSet<>();
+        for (Authorization a : request.authorizations()) {
+            int at = a.resource().indexOf(":table/");
+            String table = at < 0 ? null : a.resource().substring(at + ":table/".length()).split("/", 2)[0];
+            URI backend = table == null ? null : tableBackends.get(table);
+            if (backend == null) return backends.get(service);
+            apart.add(backend);
+        }
+        return apart.size() == 1 ? apart.iterator().next() : backends.get(service);
     }
 
     /** How a call is recorded once its answer (status, error code) is known. */
