@@ -62,8 +62,8 @@ public record SlotSpacing(Rate rate, Duration spacing, Duration tolerance, Durat
     public SlotSpacing {
         if (rate.unthrottled()) throw new IllegalArgumentException("an unthrottled rate has no slots");
         if (tolerance.isNegative() || skew.isNegative()) throw new IllegalArgumentException("negative tolerance or skew");
-        Duration span = spacing.multipliedBy(Math.round(Math.ceil(rate.perSecond())));
-        if (spacing.toNanos() * rate.perSecond() < 1e9 + tolerance.toNanos() + 2 * skew.toNanos()) {
+        Duration span = spacing.multipliedBy(perWindow(rate));
+        if (spacing.toNanos() * slotsPerSecond(rate) < 1e9 + tolerance.toNanos() + 2 * skew.toNanos()) {
             throw new IllegalArgumentException("spacing " + spacing + " lets R + 1 sends into one second at " + rate
                     + " (span " + span + ")");
         }
@@ -86,8 +86,22 @@ public record SlotSpacing(Rate rate, Duration spacing, Duration tolerance, Durat
 
     public static SlotSpacing of(Rate rate, Duration tolerance, Duration skew) {
         Duration budget = tolerance.plus(skew.multipliedBy(2));
-        long spacingNanos = (long) Math.ceil((1e9 + budget.toNanos()) / rate.perSecond());
+        long spacingNanos = (long) Math.ceil((1e9 + budget.toNanos()) / slotsPerSecond(rate));
         return new SlotSpacing(rate, Duration.ofNanos(spacingNanos), tolerance, skew);
+    }
+
+    /**
+     * The most requests one 1-s window may hold: R rounded down, at least one. A window holds a whole number
+     * of requests, so at R = 2.5 it may hold 2, and slots 400 ms apart would put 3 into 800 ms; below 1 a
+     * request is alone in its window and the next comes 1/R later.
+     */
+    public static long perWindow(Rate rate) {
+        return Math.max(1, (long) Math.floor(rate.perSecond()));
+    }
+
+    /** What the spacing divides the second by: R when it is whole or below 1, else R rounded down. */
+    private static double slotsPerSecond(Rate rate) {
+        return Math.min(rate.perSecond(), perWindow(rate));
     }
 
     /** {@code tolerance + 2·skew}: the time error R·spacing − 1 s absorbs. */

@@ -12,7 +12,7 @@ class SlotSpacingTest {
         for (double r : new double[] {0.5, 1, 2, 5, 50, 100}) {
             SlotSpacing s = SlotSpacing.of(Rate.perSecond(r));
             // the worst case: the first of R + 1 sends is tolerance late, clocks 2·skew apart
-            long worstSpanNanos = Math.round(Math.ceil(r)) * s.spacing().toNanos() - s.budget().toNanos();
+            long worstSpanNanos = SlotSpacing.perWindow(Rate.perSecond(r)) * s.spacing().toNanos() - s.budget().toNanos();
             assertThat(worstSpanNanos).as("R = %s", r).isGreaterThanOrEqualTo(1_000_000_000L);
             assertThat(s.utilisation()).as("R = %s", r).isGreaterThanOrEqualTo(r <= 5 ? 0.98 : 0.95);
         }
@@ -33,6 +33,19 @@ class SlotSpacingTest {
             // a span of R + 1 sends may compress by 10 ms on the way to the server and still hold
             assertThat(worstSpanNanos + 2 * SlotSpacing.ARRIVAL_JITTER.toNanos() - 10_000_000L).isGreaterThanOrEqualTo(1_000_000_000L);
         }
+    }
+
+    @Test
+    void aRateBetweenWholeNumbersLetsAWindowHoldTheWholeNumberBelowIt() {
+        // 2.5 per second: a window may hold 2 requests, so 3 consecutive sends must span more than 1 s
+        SlotSpacing s = SlotSpacing.of(Rate.perSecond(2.5));
+        assertThat(SlotSpacing.perWindow(Rate.perSecond(2.5))).isEqualTo(2);
+        assertThat(2 * s.spacing().toNanos() - s.budget().toNanos()).isGreaterThanOrEqualTo(1_000_000_000L);
+        assertThat(s.spacing()).isEqualTo(SlotSpacing.of(Rate.perSecond(2)).spacing());
+        // below one, a request is alone in its window and the next comes 1/R (and the budget) later
+        assertThat(SlotSpacing.of(Rate.perSecond(0.5)).spacing()).isEqualTo(Duration.ofMillis(2_040));
+        assertThatThrownBy(() -> new SlotSpacing(Rate.perSecond(2.5), Duration.ofMillis(408), Duration.ofMillis(10), Duration.ofMillis(5)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

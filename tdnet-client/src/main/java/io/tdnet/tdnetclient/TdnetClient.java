@@ -203,13 +203,16 @@ public final class TdnetClient {
     }
 
     /**
-     * Twice the slowest of the last eight connects, at most 100 ms: on a loaded machine connect times are
+     * Twice the slowest of the last eight connects, 10 to 100 ms: on a loaded machine connect times are
      * heavy-tailed (a thread preempted mid-handshake), and a connect that outlasts its lead misses the slot.
      * The last connect alone was the lead before; one fast connect then shrank it below the next slow one.
      * Before the first connect it is the cap.
      */
     static final class ConnectLead {
         static final long MAX_NANOS = 100_000_000;
+        // a loopback connect takes 0.1 ms until a loaded machine preempts it; a connection open 10 ms early
+        // costs nothing, a connect that ends after the slot costs the slot
+        static final long MIN_NANOS = 10_000_000;
         private final long[] recent = new long[8];
         private int next;
         // the longest until a connect has been measured: a new JVM's first connect loads the HTTP stack
@@ -224,7 +227,7 @@ public final class TdnetClient {
             next = (next + 1) % recent.length;
             long slowest = 0;
             for (long r : recent) slowest = Math.max(slowest, r);
-            nanos = Math.min(MAX_NANOS, 2 * slowest);
+            nanos = Math.min(MAX_NANOS, Math.max(MIN_NANOS, 2 * slowest));
         }
     }
 

@@ -11,12 +11,12 @@ class ConnectLeadTest {
     void theLeadIsTwiceTheSlowestOfTheLastEightConnects() {
         TdnetClient.ConnectLead lead = new TdnetClient.ConnectLead();
         assertThat(lead.nanos()).as("before any connect").isEqualTo(TdnetClient.ConnectLead.MAX_NANOS);
-        lead.took(3 * MS);
+        lead.took(30 * MS);
         for (int i = 0; i < 7; i++) lead.took(MS / 10);
         // one fast connect no longer shrinks the lead below a slow one seen recently
-        assertThat(lead.nanos()).isEqualTo(6 * MS);
-        lead.took(MS / 10); // the slow connect is the ninth last now
-        assertThat(lead.nanos()).isEqualTo(MS / 5);
+        assertThat(lead.nanos()).isEqualTo(60 * MS);
+        lead.took(MS / 10); // the slow connect is the ninth last now: the floor
+        assertThat(lead.nanos()).isEqualTo(TdnetClient.ConnectLead.MIN_NANOS);
     }
 
     @Test

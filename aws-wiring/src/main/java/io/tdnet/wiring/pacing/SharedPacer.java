@@ -15,9 +15,9 @@ import java.util.Objects;
  * between the two):
  * <ol>
  *   <li>reserves the next slot ({@code slot = max(now + lead, next)}, {@code next = slot + spacing}; one
- *       conditional write; the lead is 1.5 × the slowest of the last eight reservations, so an idle
+ *       conditional write; the lead is 1.5 × the median of the last eight reservations, so an idle
  *       schedule's slot is still ahead when the answer arrives);
- *   <li>wakes shortly before the slot (by 1.5 × the slowest of the last eight reads) and reads the schedule's quiet span
+ *   <li>wakes shortly before the slot (by 2 × the slowest of the last eight reads, at least 10 ms) and reads the schedule's quiet span
  *       (one strongly consistent read — unless another answer to this process, such as another thread's
  *       reservation, which carries the span too, was asked for since then): a slot inside a span a server's {@code Retry-After} asked for —
  *       pushed by any process after this one reserved — is given up and a new one reserved, which
@@ -85,6 +85,12 @@ public final class SharedPacer implements Pacer {
      * store's leads stay at a few ms, since they follow the round trips measured.
      */
     private static final long MAX_LEAD_MICROS = 500_000;
+    /**
+     * The shortest lead of the quiet-span read. A read that ends after the slot costs the slot, while one
+     * started early only sees a push-back that much sooner; in the twin (a dozen JVMs on two cores) reads
+     * led by 1.5 × the slowest of the last eight still ended late for 3–7 slots in 120.
+     */
+    private static final long MIN_READ_LEAD_MICROS = 10_000;
     /** Before the first round trip has been measured. */
     private static final long FIRST_LEAD_MICROS = 100_000;
 
@@ -180,9 +186,9 @@ public final class SharedPacer implements Pacer {
     }
 
     /**
-     * How early to start a step that must end by a slot: 1.5 × the slowest of the last eight round trips
-     * of that step, within [0.5 ms, 500 ms]. The slowest, not the last: on a loaded machine round trips
-     * are heavy-tailed, and every step that ends late costs a slot.
+     * How early to start a step that must end by a slot: 2 × the slowest of the last eight round trips of
+     * that step, within [10 ms, 500 ms]. The slowest, not the last: on a loaded machine round trips are
+     * heavy-tailed, and every step that ends late costs a slot.
      */
     private static final class RoundTrips {
         private final long[] recent = new long[8];
@@ -193,7 +199,7 @@ public final class SharedPacer implements Pacer {
             record(roundTripMicros);
             long slowest = 0;
             for (int i = 0; i < count; i++) slowest = Math.max(slowest, recent[i]);
-            return bounded(slowest * 3 / 2);
+            return Math.max(MIN_READ_LEAD_MICROS, bounded(slowest * 2));
         }
 
         /**
