@@ -44,7 +44,7 @@ final class TdnetOptions {
     CollectOptions toCollectOptions(boolean unthrottled) {
         double effectiveRate = unthrottled || rate == 0 ? 0 : Rate.checked("--rate", rate).perSecond();
         int workers = downloadWorkers != null ? downloadWorkers
-                : effectiveRate == 0 ? CollectOptions.UNTHROTTLED_DOWNLOAD_WORKERS : (int) Math.max(2, Math.min(16, Math.ceil(rate * 2)));
+                : effectiveRate == 0 ? CollectOptions.UNTHROTTLED_DOWNLOAD_WORKERS : CollectOptions.pacedDownloadWorkers(effectiveRate);
         return new CollectOptions(TdnetOrigin.of(tdnetUrl), effectiveRate, maxPdfBytes, userAgent, workers, CollectOptions.PERSIST_WORKERS, sendLog,
                 withXbrl, maxXbrlBytes);
     }
