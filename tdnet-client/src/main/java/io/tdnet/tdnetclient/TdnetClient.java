@@ -75,6 +75,7 @@ public final class TdnetClient {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.observer = Objects.requireNonNull(observer, "observer");
+        RequestPathWarmUp.run(settings.userAgent(), "*/*");
     }
 
     public TdnetOrigin origin() {

@@ -82,6 +82,16 @@ class TdnetClientIT {
     }
 
     @Test
+    void creatingAClientWarmsItsRequestPathWithoutAPermitOrARequestToTdnet() {
+        long started = System.nanoTime();
+        client();
+        // the warm-up's request went to a throwaway server of its own on loopback
+        assertThat(fake.requests()).isEmpty();
+        assertThat(pacer.requestsSeenAtPermit).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void everyAttemptTakesAPermitBeforeItReachesTheServer() throws Exception {
         fake.fault(id, Fault.status(503, 2));
         assertThat(client().get(url, "application/pdf", TdnetClientIT::readAll)).isEqualTo(fake.pdfBytes(id));
