@@ -26,13 +26,15 @@ public record ChildJvm(String mainClass) {
     }
 
     /**
-     * The collector this JVM was started with ({@code -XX:+UseShenandoahGC} from the {@code tdnet} launcher),
-     * for a paced child: a sender must send within 5 ms of its slot, so a child with the JVM's default
-     * collector would measure G1's pauses rather than the pacer. Empty when this JVM was given none.
+     * A paced child's JVM options: {@code heap} and the collector this JVM was started with
+     * ({@code -XX:+UseShenandoahGC} from the {@code tdnet} launcher). A sender must send within 5 ms of its
+     * slot, so a child with the JVM's default collector would measure G1's pauses rather than the pacer.
      */
-    public static List<String> sameCollector() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.matches("-XX:\\+Use\\w+GC")).toList();
+    public static List<String> pacedOptions(String heap) {
+        List<String> options = new ArrayList<>(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .stream().filter(a -> a.matches("-XX:\\+Use\\w+GC")).toList());
+        options.add(heap);
+        return options;
     }
 
     static String java() {

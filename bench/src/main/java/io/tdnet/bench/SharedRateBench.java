@@ -54,7 +54,7 @@ public final class SharedRateBench {
             for (int i = 0; i < processes; i++) {
                 Path log = dir.resolve("sends-" + i + ".txt");
                 logs.add(log);
-                ProcessBuilder pb = new ProcessBuilder(new ChildJvm(PacedClient.class.getName()).command(jvmOptions("-Xmx128m"),
+                ProcessBuilder pb = new ProcessBuilder(new ChildJvm(PacedClient.class.getName()).command(ChildJvm.pacedOptions("-Xmx128m"),
                         List.of(dynamoDb.toString(), rate, Integer.toString(seconds), tdnetUrl, path, log.toString())))
                         .redirectErrorStream(true).redirectOutput(dir.resolve("child-" + i + ".log").toFile());
                 pb.environment().put("AWS_ACCESS_KEY_ID", KEYS.accessKeyId());
@@ -72,13 +72,6 @@ public final class SharedRateBench {
             children.forEach(Process::destroyForcibly);
         }
         return logs;
-    }
-
-    /** A paced child's JVM options: {@code heap} and this JVM's collector ({@link ChildJvm#sameCollector()}). */
-    static List<String> jvmOptions(String heap) {
-        List<String> options = new ArrayList<>(ChildJvm.sameCollector());
-        options.add(heap);
-        return options;
     }
 
     public Result run(int processes, double rate, int seconds) throws Exception {

@@ -112,7 +112,7 @@ public final class TwinRateBench {
             Path childLog = dir.resolve("collect.log");
             DayRun run;
             try (AwsTwin twin = AwsTwin.start(template, fake.baseUrl(), Files.createDirectories(dir.resolve("twin")), lambdaSendLog)) {
-                ProcessBuilder pb = new ProcessBuilder(cli.command(SharedRateBench.jvmOptions("-Xmx256m"), List.of("collect", "--aws",
+                ProcessBuilder pb = new ProcessBuilder(cli.command(ChildJvm.pacedOptions("-Xmx256m"), List.of("collect", "--aws",
                         "--endpoint-url", twin.endpoint().toString(), "--region", TwinAccount.REGION,
                         "--stack", template.stackName(), "--date", COLLECT_DAY.toString(), "--tdnet-url", fake.baseUrl(),
                         "--rate", r, "--send-log", sendLog.toString())))

@@ -2,7 +2,6 @@ package io.tdnet.embedded;
 
 import io.tdnet.model.Attributes;
 import io.tdnet.model.Names;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -54,24 +53,24 @@ final class PipelineTables {
 
     /** Drops and recreates both tables (tests only). */
     void recreateAll() {
-        for (String table : List.of(Names.DISCLOSURES_TABLE, Names.EXECUTIONS_TABLE)) {
+        drop(Names.DISCLOSURES_TABLE, Names.EXECUTIONS_TABLE);
+        ensureAll();
+    }
+
+    /** Drops and recreates the pacer's table (tests only). */
+    void recreateSchedule() {
+        drop(Names.PACER_TABLE);
+        ensureSchedule();
+    }
+
+    private void drop(String... tables) {
+        for (String table : tables) {
             try {
                 dynamoDb.deleteTable(b -> b.tableName(table));
             } catch (ResourceNotFoundException alreadyGone) {
                 // nothing to delete
             }
         }
-        ensureAll();
-    }
-
-    /** Drops and recreates the pacer's table (tests only). */
-    void recreateSchedule() {
-        try {
-            dynamoDb.deleteTable(b -> b.tableName(Names.PACER_TABLE));
-        } catch (ResourceNotFoundException alreadyGone) {
-            // nothing to delete
-        }
-        ensureSchedule();
     }
 
     private boolean ensure(CreateTableRequest request) {
