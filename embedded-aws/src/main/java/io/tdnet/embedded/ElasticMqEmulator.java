@@ -91,6 +91,14 @@ final class ElasticMqEmulator implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Messages per queue in the H2 database under {@code directory} now. ElasticMQ writes a sent message to H2
+     * after it has answered the send, so a test that kills the JVM waits for this to count it first.
+     */
+    static Map<String, Long> persistedNow(Path directory) throws SQLException {
+        return countPersistedMessages("jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("elasticmq"));
+    }
+
     /** Messages per queue found in H2 before the server started: the restore is complete once ElasticMQ shows them. */
     Map<String, Long> persistedMessageCounts() {
         return persistedMessageCounts;

@@ -44,6 +44,13 @@ class KilledJvmIT {
         stack.dynamoDb().putItem(b -> b.tableName(Names.DISCLOSURES_TABLE)
                 .item(Map.of(Attributes.DISCLOSURE_ID, AttributeValue.fromS("120250101000009"))));
         stack.s3().putObject(b -> b.bucket(Names.BUCKET).key("k.pdf"), RequestBody.fromString("kept"));
+        // ElasticMQ answers a send before its H2 write: killed earlier, the message is gone (the pipeline's
+        // ledger re-sends it; this test is about what the disk holds), so wait until H2 has it
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (ElasticMqEmulator.persistedNow(Path.of(args[0]).resolve("sqs")).getOrDefault(Names.DOWNLOAD_QUEUE, 0L) < 1
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         System.out.println("WRITTEN");
         System.out.flush();
         Thread.sleep(120_000);
