@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One rate through the twin of the deployed stack: a small fake day through the twin's lister and
- * downloader Lambdas (the event source's {@code MaximumConcurrency} environments at once) and, at the same
- * time, {@code collect --aws --endpoint-url <twin>} of another date in a child JVM, all against one fake
+ * downloader Lambdas (the event source's {@code MaximumConcurrency} environments at once) and, once their
+ * downloads are under way, {@code collect --aws --endpoint-url <twin>} of another date in a child JVM, all against one fake
  * TDnet and all pacing on the stack's one slot schedule (its pacer table) at the same R. {@code collect --aws}
  * downloads through the stack's download queue, so each day's documents are fetched by whichever consumer
  * received them: the collect process's requests are told apart by its own send instants ({@code --send-log},
@@ -48,15 +48,16 @@ public final class TwinRateBench {
      * @param densest        of the requests in the densest 1-s window of the run, how many were the collect process's
      * @param downloaderEnvironments cold starts of the downloader function (environments it ran in)
      * @param pipelineSummary the twin's summary line of the pipeline's day
+     * @param reservation    the reservations' round trips through the twin's gateway, every sender (asked to answered)
      */
     public record Result(double rate, PolitenessBench.Sends all, PolitenessBench.Sends overlap, double overlapSeconds,
                          int lambdaRequests, int collectRequests, PolitenessBench.Sends collectSends, int densestCollect,
                          int downloaderEnvironments, String pipelineSummary, PolitenessBench.Sends allSends, SlotUse slotUse,
-                         Delay delay, String densestWindow) {}
+                         Delay delay, String densestWindow, Delay reservation) {}
 
     /**
-     * From each send instant (every sender's log) to its request's arrival at the fake, over the arrivals matched
-     * to a send: the path a same-clock budget's {@code ARRIVAL_JITTER} stands for.
+     * Percentiles of durations (ms): from each send instant (every sender's log) to its request's arrival at the fake, over the arrivals matched
+     * to a send (the path a same-clock budget's {@code ARRIVAL_JITTER} stands for); or the reservations' round trips.
      */
     public record Delay(int matched, double p50Millis, double p99Millis, double maxMillis, double minMillis) {
         static Delay of(List<Long> delaysMicros) {
@@ -120,15 +121,24 @@ public final class TwinRateBench {
                 pb.environment().put("AWS_ACCESS_KEY_ID", twin.cliKey().accessKeyId());
                 pb.environment().put("AWS_SECRET_ACCESS_KEY", twin.cliKey().secretAccessKey());
                 pb.environment().remove("AWS_PROFILE");
-                Process collect = pb.start();
+                java.util.concurrent.FutureTask<DayRun> day = new java.util.concurrent.FutureTask<>(() -> twin.runDay(PIPELINE_DAY, DAY_TIMEOUT));
+                Thread dayThread = new Thread(day, "twin-day");
+                dayThread.start();
+                Process collect = null;
                 try {
-                    run = twin.runDay(PIPELINE_DAY, DAY_TIMEOUT); // the lister fires while collect's JVM starts
+                    // collect --aws joins a day already under way: its downloads are fetched, so the downloader's
+                    // environments are up. Started with the lister, collect's JVM and the environments' restores
+                    // warmed up on the same two cores at once; on AWS they run on separate machines
+                    awaitFirstDocument(fake, day);
+                    collect = pb.start();
+                    run = day.get(DAY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                     if (!collect.waitFor(DAY_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || collect.exitValue() != 0) {
                         throw new IllegalStateException("collect --aws against the twin did not end well:\n"
                                 + Files.readString(childLog));
                     }
                 } finally {
-                    collect.destroyForcibly();
+                    if (collect != null) collect.destroyForcibly();
+                    day.cancel(true);
                 }
                 if (!run.settled()) throw new IllegalStateException("the twin's day did not settle: " + run.summaryLine());
             }
@@ -163,9 +173,18 @@ public final class TwinRateBench {
                     downloaderEnvironments(run), run.summaryLine(),
                     PolitenessBench.Sends.of(allSends.stream().map(t -> t * 1_000).toList(), rate),
                     SlotUse.of(entries, SlotSpacing.sameClock(Rate.perSecond(rate)).spacingMicros()), Delay.of(delays),
-                    densestWindow(arrivalMicros, sentAt, densestStart, ofCollect));
+                    densestWindow(arrivalMicros, sentAt, densestStart, ofCollect), Delay.of(reservationRoundTrips(sendLog, lambdaSendLog)));
         } finally {
             BenchFiles.deleteTree(dir);
+        }
+    }
+
+    /** Waits until the fake has answered a document request of the pipeline's day (or the day ended first). */
+    private static void awaitFirstDocument(FakeTdnet fake, java.util.concurrent.Future<DayRun> day) throws InterruptedException {
+        long deadline = System.nanoTime() + DAY_TIMEOUT.toNanos();
+        while (!day.isDone() && System.nanoTime() < deadline
+                && fake.requests().stream().noneMatch(RecordedRequest::isPdf)) {
+            Thread.sleep(50);
         }
     }
 
@@ -227,6 +246,12 @@ public final class TwinRateBench {
             }
         }
         return best;
+    }
+
+    private static List<Long> reservationRoundTrips(Path... logs) throws java.io.IOException {
+        List<Long> trips = new ArrayList<>();
+        for (Path log : logs) trips.addAll(SendLog.reservationRoundTrips(log));
+        return trips;
     }
 
     private static long micros(java.time.Instant at) {

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = ChaosCommand.class,
         description = {"Measures the pipeline on this machine: end-to-end busy day vs the emulators' ceilings,",
-                "politeness at R = 5 and 50, peak heap with a 600 MB document under -Xmx256m, start-up times.",
+                "politeness at R = 1, 2, 5, 50, 100, three processes and through the AWS twin, peak heap with a 600 MB document under -Xmx256m, start-up times.",
                 "`tdnet bench chaos` runs the randomized fault suite."})
 final class BenchCommand implements Callable<Integer> {
     static final List<String> SECTIONS = List.of("end-to-end", "ceilings", "cost", "politeness", "memory", "start-up", "serve");
@@ -233,6 +233,9 @@ final class BenchCommand implements Callable<Integer> {
             figures.add(BenchFigure.of(s, twinName + " send to arrival p99", twin.delay().p99Millis(), "ms", String.format(Locale.ROOT,
                     "%d requests matched; min %.2f, median %.2f, max %.2f ms", twin.delay().matched(), twin.delay().minMillis(),
                     twin.delay().p50Millis(), twin.delay().maxMillis())));
+            figures.add(BenchFigure.of(s, twinName + " reservation round trip p50", twin.reservation().p50Millis(), "ms",
+                    String.format(Locale.ROOT, "%d reservations through the twin's gateway; p99 %.1f, max %.1f ms",
+                            twin.reservation().matched(), twin.reservation().p99Millis(), twin.reservation().maxMillis())));
             figures.add(BenchFigure.of(s, twinName + " slots given up", twin.slotUse().givenUpLate() + twin.slotUse().givenUpHeld(), "",
                     twin.slotUse().describe()));
             if (twin.all().maxInAnySecond() > 2 || twin.collectSends().maxInAnySecond() > 2) impolite = true;

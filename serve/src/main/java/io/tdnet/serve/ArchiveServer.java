@@ -11,6 +11,7 @@ import io.tdnet.model.DisclosureId;
 import io.tdnet.model.ExecutionSummary;
 import io.tdnet.model.IsoTime;
 import io.tdnet.model.JsonCodec;
+import io.tdnet.model.http.NoDelayHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -97,7 +98,7 @@ public final class ArchiveServer implements AutoCloseable {
     public static ArchiveServer start(Archive archive, Settings settings) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 64);
+            server = NoDelayHttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 64);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + settings.bind().getHostAddress() + ":" + settings.port(), e);
         }

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * <p>A reservation is one conditional update whose condition picks the branch of
  * {@code slot = max(now, next)}, so no read precedes it:
  * <ul>
- *   <li>busy ({@code next > now}): {@code next = next + spacing}, returning the old {@code next} as the slot;
- *   <li>idle ({@code next ≤ now} or no item): {@code next = now + spacing}, the slot is {@code now}; an idle
+ *   <li>busy ({@code next > now}): {@code next = next + spacing (+ pad)}, returning the old {@code next} as the slot;
+ *   <li>idle ({@code next ≤ now} or no item): {@code next = now + spacing (+ pad)}, the slot is {@code now}; an idle
  *       schedule also takes this process's R when it has not been used for a minute.
  * </ul>
  * The branch tried first is the one the last answer suggests; when both conditions fail the item is read
@@ -46,12 +46,14 @@ public final class DynamoSlotStore implements SlotStore {
     }
 
     @Override
-    public Reservation reserve(long nowMicros, SlotSpacing spacing) {
+    public Reservation reserve(long nowMicros, SlotSpacing spacing, long padMicros) {
+        if (padMicros < 0) throw new IllegalArgumentException("negative pad " + padMicros);
+        long gap = spacing.spacingMicros() + padMicros;
         String rate = rateText(spacing);
         for (int attempt = 0; ; attempt++) {
             boolean busyFirst = lastSeenNext > nowMicros;
-            Reservation slot = busyFirst ? busy(nowMicros, spacing, rate) : idle(nowMicros, spacing, rate);
-            if (slot == null) slot = busyFirst ? idle(nowMicros, spacing, rate) : busy(nowMicros, spacing, rate);
+            Reservation slot = busyFirst ? busy(nowMicros, gap, rate) : idle(nowMicros, gap, rate);
+            if (slot == null) slot = busyFirst ? idle(nowMicros, gap, rate) : busy(nowMicros, gap, rate);
             if (slot != null) return slot;
             Map<String, AttributeValue> item = read();
             String stored = item.containsKey(RATE) ? item.get(RATE).n() : null;
@@ -68,32 +70,32 @@ public final class DynamoSlotStore implements SlotStore {
     }
 
     // ALL_OLD: the item is four numbers, and its hold_us spares a sender near its slot the quiet-span read
-    private Reservation busy(long now, SlotSpacing spacing, String rate) {
+    private Reservation busy(long now, long gap, String rate) {
         try {
             var answer = dynamoDb.updateItem(b -> b.tableName(table).key(key())
                     .updateExpression("SET " + NEXT + " = " + NEXT + " + :sp, " + USED + " = :now, " + RATE + " = :rate")
                     .conditionExpression(NEXT + " > :now AND (attribute_not_exists(" + RATE + ") OR " + RATE + " = :rate)")
-                    .expressionAttributeValues(Map.of(":sp", n(spacing.spacingMicros()), ":now", n(now), ":rate", nText(rate)))
+                    .expressionAttributeValues(Map.of(":sp", n(gap), ":now", n(now), ":rate", nText(rate)))
                     .returnValues(ReturnValue.ALL_OLD));
             long slot = Long.parseLong(answer.attributes().get(NEXT).n());
-            lastSeenNext = slot + spacing.spacingMicros();
+            lastSeenNext = slot + gap;
             return new Reservation(slot, hold(answer.attributes()));
         } catch (ConditionalCheckFailedException notBusy) {
             return null;
         }
     }
 
-    private Reservation idle(long now, SlotSpacing spacing, String rate) {
+    private Reservation idle(long now, long gap, String rate) {
         long idleBefore = now - IDLE_AFTER.toNanos() / 1_000;
         try {
             var answer = dynamoDb.updateItem(b -> b.tableName(table).key(key())
                     .updateExpression("SET " + NEXT + " = :next, " + USED + " = :now, " + RATE + " = :rate")
                     .conditionExpression("attribute_not_exists(" + NEXT + ") OR (" + NEXT + " <= :now AND ("
                             + "attribute_not_exists(" + RATE + ") OR " + RATE + " = :rate OR " + USED + " < :idle))")
-                    .expressionAttributeValues(Map.of(":next", n(now + spacing.spacingMicros()), ":now", n(now),
+                    .expressionAttributeValues(Map.of(":next", n(now + gap), ":now", n(now),
                             ":rate", nText(rate), ":idle", n(idleBefore)))
                     .returnValues(ReturnValue.ALL_OLD));
-            lastSeenNext = now + spacing.spacingMicros();
+            lastSeenNext = now + gap;
             return new Reservation(now, hold(answer.attributes()));
         } catch (ConditionalCheckFailedException notIdle) {
             return null;

@@ -100,6 +100,13 @@ public final class SendLog implements SharedPacer.Observer {
                 .filter(l -> !l.isEmpty() && !l.startsWith("R ")).map(SendLog::parse).toList();
     }
 
+    /** The reservations' round trips of {@code file} (asked to answered, µs; none when it does not exist), in file order. */
+    public static List<Long> reservationRoundTrips(Path file) throws IOException {
+        if (!Files.exists(file)) return List.of();
+        return Files.readAllLines(file, StandardCharsets.US_ASCII).stream().map(String::strip).filter(l -> l.startsWith("R "))
+                .map(l -> l.split(" ")).map(f -> Long.parseLong(f[1]) - Long.parseLong(f[3])).toList();
+    }
+
     static Entry parse(String line) {
         String[] f = line.split(" ");
         return switch (f[0]) {

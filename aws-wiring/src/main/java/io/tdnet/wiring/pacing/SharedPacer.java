@@ -16,7 +16,9 @@ import java.util.Objects;
  * <ol>
  *   <li>reserves the next slot ({@code slot = max(now + lead, next)}, {@code next = slot + spacing}; one
  *       conditional write; the lead is 1.5 × the median of the last eight reservations, so an idle
- *       schedule's slot is still ahead when the answer arrives);
+ *       schedule's slot is still ahead when the answer arrives; until the process has sent once, the slot
+ *       after is {@link SlotSpacing#COLD_SEND_PAD} further, since a new JVM's first request is the slowest
+ *       from its instant to the wire);
  *   <li>wakes shortly before the slot (by 2 × the slowest of the last eight reads, at least 10 ms) and reads the schedule's quiet span
  *       (one strongly consistent read — unless another answer to this process, such as another thread's
  *       reservation, which carries the span too, was asked for since then): a slot inside a span a server's {@code Retry-After} asked for —
@@ -106,6 +108,10 @@ public final class SharedPacer implements Pacer {
     private volatile long readLeadMicros = FIRST_LEAD_MICROS;
     private volatile long reserveLeadMicros = FIRST_LEAD_MICROS;
     private final KnownQuietSpan quietSpan = new KnownQuietSpan();
+    // the process's first slot pads the one after it (SlotSpacing.COLD_SEND_PAD): one padded slot at a time,
+    // taken again only when it was given up before this process had sent (its threads reserve at once on a start)
+    private final java.util.concurrent.atomic.AtomicBoolean padTaken = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean sentOnce;
 
     public SharedPacer(SlotStore store, SlotSpacing spacing, ScheduleClock clock, Observer observer) {
         this.store = Objects.requireNonNull(store, "store");
@@ -139,7 +145,9 @@ public final class SharedPacer implements Pacer {
             // ask for a slot no earlier than the reservation's own round trip from now, so that an idle
             // schedule's slot is not already past when the answer arrives
             long beforeReserve = clock.nowMicros();
-            SlotStore.Reservation reservation = store.reserve(beforeReserve + reserveLeadMicros, spacing);
+            boolean padded = !sentOnce && padTaken.compareAndSet(false, true);
+            long padMicros = padded ? SlotSpacing.COLD_SEND_PAD.toNanos() / 1_000 : 0;
+            SlotStore.Reservation reservation = store.reserve(beforeReserve + reserveLeadMicros, spacing, padMicros);
             long slot = reservation.slot();
             long afterReserve = clock.nowMicros();
             quietSpan.learn(reservation.holdUntil(), beforeReserve);
@@ -147,7 +155,7 @@ public final class SharedPacer implements Pacer {
             reserveLeadMicros = reserveTrips.typicalLead(afterReserve - beforeReserve);
             // a slot already missed is given up at once: no read, no connect for a send that cannot happen
             if (afterReserve - slot > toleranceMicros) {
-                observer.slotGivenUp(slot, afterReserve, Miss.ANSWERED_LATE);
+                giveUp(slot, afterReserve, Miss.ANSWERED_LATE, padded);
                 continue;
             }
             long checkFrom = slot - leadMicros - readLeadMicros;
@@ -155,15 +163,21 @@ public final class SharedPacer implements Pacer {
             long holdUntil = quietSpanFrom(checkFrom);
             long checked = clock.nowMicros();
             if (holdUntil > slot) {
-                observer.slotGivenUp(slot, checked, Miss.HELD);
+                giveUp(slot, checked, Miss.HELD, padded);
                 continue;
             }
             if (checked - slot > toleranceMicros) {
-                observer.slotGivenUp(slot, checked, Miss.CHECKED_LATE);
+                giveUp(slot, checked, Miss.CHECKED_LATE, padded);
                 continue;
             }
-            return new ReservedSlot(slot, started);
+            return new ReservedSlot(slot, started, padded);
         }
+    }
+
+    /** A slot nobody sends in; a padded one passes the pad on to this process's next reservation. */
+    private void giveUp(long slot, long now, Miss why, boolean padded) {
+        if (padded) padTaken.set(false);
+        observer.slotGivenUp(slot, now, why);
     }
 
     /**
@@ -232,25 +246,29 @@ public final class SharedPacer implements Pacer {
         private final long started;
         private long sentAt;
 
-        ReservedSlot(long slot, long started) {
+        private final boolean padded;
+
+        ReservedSlot(long slot, long started, boolean padded) {
             this.slot = slot;
             this.started = started;
+            this.padded = padded;
         }
 
         @Override
         public boolean send() throws InterruptedException {
             long entered = clock.nowMicros();
             if (entered - slot > toleranceMicros) {
-                observer.slotGivenUp(slot, entered, Miss.CALLER_LATE);
+                giveUp(slot, entered, Miss.CALLER_LATE, padded);
                 return false;
             }
             clock.sleepUntil(slot);
             long now = clock.nowMicros();
             if (now - slot > toleranceMicros) {
-                observer.slotGivenUp(slot, now, Miss.WOKE_LATE);
+                giveUp(slot, now, Miss.WOKE_LATE, padded);
                 return false;
             }
             sentAt = now;
+            sentOnce = true;
             observer.sending(slot, now);
             return true;
         }

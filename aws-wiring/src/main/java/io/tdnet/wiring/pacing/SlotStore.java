@@ -14,7 +14,16 @@ public interface SlotStore {
      *
      * @throws RateConflictException the schedule is in use at another rate
      */
-    Reservation reserve(long nowMicros, SlotSpacing spacing);
+    default Reservation reserve(long nowMicros, SlotSpacing spacing) {
+        return reserve(nowMicros, spacing, 0);
+    }
+
+    /**
+     * As {@link #reserve(long, SlotSpacing)}, with the slot after this one {@code padMicros} further away
+     * ({@code next = slot + spacing + pad}): for a send whose request may reach the wire later after its
+     * instant than the spacing's budget allows ({@link SlotSpacing#COLD_SEND_PAD}).
+     */
+    Reservation reserve(long nowMicros, SlotSpacing spacing, long padMicros);
 
     /**
      * A reserved slot and the end of the quiet span ({@link #holdUntil()}) read by the same operation, so a

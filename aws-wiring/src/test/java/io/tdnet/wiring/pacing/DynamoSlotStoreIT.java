@@ -86,6 +86,16 @@ class DynamoSlotStoreIT {
     }
 
     @Test
+    void aPadMovesTheSlotAfterFurtherOnBothBranches() {
+        long pad = 50_000;
+        assertThat(store().reserve(NOW, two, pad).slot()).isEqualTo(NOW); // idle branch
+        long second = NOW + two.spacingMicros() + pad;
+        assertThat(store().reserve(NOW, two, pad).slot()).isEqualTo(second); // busy branch
+        assertThat(store().reserve(NOW, two).slot()).isEqualTo(second + two.spacingMicros() + pad);
+        assertThatThrownBy(() -> store().reserve(NOW, two, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anIdleScheduleTakesTheNewRate() {
         store().reserve(NOW, two);
         SlotSpacing five = SlotSpacing.of(Rate.perSecond(5));

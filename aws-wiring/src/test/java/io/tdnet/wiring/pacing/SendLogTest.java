@@ -29,6 +29,17 @@ class SendLogTest {
     }
 
     @Test
+    void reservationsAreReadBackAsRoundTrips() throws Exception {
+        Path file = dir.resolve("sends.txt");
+        SendLog log = new SendLog(file);
+        log.reserved(1_000, 400, 600);
+        log.sending(1_000, 1_002);
+        log.reserved(2_000, 700, 1_450);
+        assertThat(SendLog.reservationRoundTrips(file)).containsExactly(200L, 750L);
+        assertThat(SendLog.reservationRoundTrips(dir.resolve("none.txt"))).isEmpty();
+    }
+
+    @Test
     void aMissingLogIsEmptyAndAForeignLineIsRefused() throws Exception {
         assertThat(SendLog.read(dir.resolve("none.txt"))).isEmpty();
         assertThatThrownBy(() -> SendLog.parse("1234")).isInstanceOf(IllegalArgumentException.class);

@@ -47,9 +47,9 @@ class SharedPacerTest {
         int reads;
 
         @Override
-        public Reservation reserve(long nowMicros, SlotSpacing spacing) {
+        public Reservation reserve(long nowMicros, SlotSpacing spacing, long padMicros) {
             long slot = Math.max(nowMicros, next);
-            next = slot + spacing.spacingMicros();
+            next = slot + spacing.spacingMicros() + padMicros;
             clock.now += reserveMicros; // the answer's way back
             return new Reservation(slot, hold);
         }
@@ -100,11 +100,50 @@ class SharedPacerTest {
         for (double rate : new double[] {1, 2, 5, 50}) {
             sends.sent.clear();
             SharedPacer pacer = pacer(rate);
+            pacer.acquire(); // a process's first send pads the slot after it (aProcesssFirstSendPadsTheSlotAfterIt)
+            sends.sent.clear();
             for (int i = 0; i < 200; i++) pacer.acquire();
             assertThat(maxInOneSecond(sends.sent)).as("R = %s", rate).isLessThanOrEqualTo((int) rate);
             double span = (sends.sent.get(199) - sends.sent.get(0)) / 1e6;
             assertThat(199 / (rate * span)).as("utilisation at R = %s", rate).isGreaterThanOrEqualTo(0.98);
         }
+    }
+
+    @Test
+    void aProcesssFirstSendPadsTheSlotAfterIt() throws Exception {
+        SharedPacer pacer = pacer(2);
+        long spacing = SlotSpacing.of(Rate.perSecond(2)).spacingMicros();
+        for (int i = 0; i < 3; i++) pacer.acquire();
+        assertThat(sends.sent.get(1) - sends.sent.get(0)).isEqualTo(spacing + SlotSpacing.COLD_SEND_PAD.toNanos() / 1_000);
+        assertThat(sends.sent.get(2) - sends.sent.get(1)).isEqualTo(spacing);
+    }
+
+    @Test
+    void onlyOneSlotIsPaddedWhileAProcesssThreadsReserveAtOnceAndAGivenUpOnePassesThePadOn() throws Exception {
+        long spacing = SlotSpacing.of(Rate.perSecond(2)).spacingMicros();
+        long pad = SlotSpacing.COLD_SEND_PAD.toNanos() / 1_000;
+        List<Long> slots = new ArrayList<>();
+        SharedPacer pacer = new SharedPacer(store, SlotSpacing.of(Rate.perSecond(2)), clock, new SharedPacer.Observer() {
+            @Override
+            public void reserved(long slotMicros, long askedMicros, long answeredMicros) {
+                slots.add(slotMicros);
+            }
+        });
+        // three threads of a new process reserve before it has sent: only the first slot is padded
+        Pacer.Slot first = pacer.reserve(Duration.ZERO);
+        pacer.reserve(Duration.ZERO);
+        pacer.reserve(Duration.ZERO);
+        assertThat(slots.get(1) - slots.get(0)).isEqualTo(spacing + pad);
+        assertThat(slots.get(2) - slots.get(1)).isEqualTo(spacing);
+        assertThat(store.next - slots.get(2)).isEqualTo(spacing);
+        // the first slot passes before its thread comes back: given up, its pad goes to the next reservation
+        clock.now = slots.get(0) + 20_000;
+        assertThat(first.send()).isFalse();
+        Pacer.Slot fourth = pacer.reserve(Duration.ZERO);
+        assertThat(store.next - slots.get(3)).isEqualTo(spacing + pad);
+        assertThat(fourth.send()).isTrue();
+        pacer.reserve(Duration.ZERO);
+        assertThat(store.next - slots.get(4)).as("the process has sent: no pad").isEqualTo(spacing);
     }
 
     @Test

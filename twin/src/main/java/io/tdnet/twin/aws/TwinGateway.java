@@ -3,6 +3,7 @@ package io.tdnet.twin.aws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tdnet.model.http.NoDelayHttpServer;
 import io.tdnet.twin.KeyRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,7 +99,7 @@ public final class TwinGateway implements AutoCloseable {
      */
     public static TwinGateway start(KeyRegistry keys, Map<String, URI> backends, Map<String, URI> tableBackends,
                                     String stackName, Map<String, String> stackOutputs) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        HttpServer server = NoDelayHttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         TwinGateway gateway = new TwinGateway(server, keys, backends, tableBackends, stackName, stackOutputs);
         server.setExecutor(gateway.threads);
         server.createContext("/", gateway::handle);

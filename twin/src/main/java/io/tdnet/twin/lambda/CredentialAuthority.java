@@ -3,6 +3,7 @@ package io.tdnet.twin.lambda;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tdnet.model.http.NoDelayHttpServer;
 import io.tdnet.twin.KeyRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +80,7 @@ public final class CredentialAuthority implements KeyRegistry, AutoCloseable {
 
     static CredentialAuthority start(Clock clock) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = NoDelayHttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             ExecutorService executor = Executors.newFixedThreadPool(4, daemon("twin-credentials"));
             server.setExecutor(executor);
             CredentialAuthority authority = new CredentialAuthority(server, executor, clock);

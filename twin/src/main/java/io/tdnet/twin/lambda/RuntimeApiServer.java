@@ -2,6 +2,7 @@ package io.tdnet.twin.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tdnet.model.http.NoDelayHttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -65,7 +66,7 @@ final class RuntimeApiServer implements AutoCloseable {
 
     static RuntimeApiServer start(String name, RestoreHook restoreHook) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = NoDelayHttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             // invocation/next blocks a thread while the runtime waits; a few more serve the posts.
             ExecutorService executor = Executors.newFixedThreadPool(4, CredentialAuthority.daemon("runtime-api-" + name));
             server.setExecutor(executor);
