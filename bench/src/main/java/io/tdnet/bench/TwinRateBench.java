@@ -20,13 +20,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One rate through the twin of the deployed stack: a small fake day through the twin's lister and
  * downloader Lambdas (the event source's {@code MaximumConcurrency} environments at once) and, once their
- * downloads are under way, {@code collect --aws --endpoint-url <twin>} of another date in a child JVM, all against one fake
- * TDnet and all pacing on the stack's one slot schedule (its pacer table) at the same R. {@code collect --aws}
+ * downloads are under way, {@code collect --aws --endpoint-url <twin>} of another date in a child JVM, all
+ * against one fake TDnet and all pacing on the stack's one slot schedule (its pacer table) at the same R. {@code collect --aws}
  * downloads through the stack's download queue, so each day's documents are fetched by whichever consumer
  * received them: the collect process's requests are told apart by its own send instants ({@code --send-log},
  * wall clock), matched to the fake's arrivals (wall clock too, same machine). Judged from the arrivals like
@@ -56,8 +58,9 @@ public final class TwinRateBench {
                          Delay delay, String densestWindow, Delay reservation) {}
 
     /**
-     * Percentiles of durations (ms): from each send instant (every sender's log) to its request's arrival at the fake, over the arrivals matched
-     * to a send (the path a same-clock budget's {@code ARRIVAL_JITTER} stands for); or the reservations' round trips.
+     * Percentiles of durations (ms): from each send instant (every sender's log) to its request's arrival at the
+     * fake, over the arrivals matched to a send (the path a same-clock budget's {@code ARRIVAL_JITTER} stands
+     * for); or the reservations' round trips.
      */
     public record Delay(int matched, double p50Millis, double p99Millis, double maxMillis, double minMillis) {
         static Delay of(List<Long> delaysMicros) {
@@ -121,7 +124,7 @@ public final class TwinRateBench {
                 pb.environment().put("AWS_ACCESS_KEY_ID", twin.cliKey().accessKeyId());
                 pb.environment().put("AWS_SECRET_ACCESS_KEY", twin.cliKey().secretAccessKey());
                 pb.environment().remove("AWS_PROFILE");
-                java.util.concurrent.FutureTask<DayRun> day = new java.util.concurrent.FutureTask<>(() -> twin.runDay(PIPELINE_DAY, DAY_TIMEOUT));
+                FutureTask<DayRun> day = new FutureTask<>(() -> twin.runDay(PIPELINE_DAY, DAY_TIMEOUT));
                 Thread dayThread = new Thread(day, "twin-day");
                 dayThread.start();
                 Process collect = null;
@@ -180,7 +183,7 @@ public final class TwinRateBench {
     }
 
     /** Waits until the fake has answered a document request of the pipeline's day (or the day ended first). */
-    private static void awaitFirstDocument(FakeTdnet fake, java.util.concurrent.Future<DayRun> day) throws InterruptedException {
+    private static void awaitFirstDocument(FakeTdnet fake, Future<DayRun> day) throws InterruptedException {
         long deadline = System.nanoTime() + DAY_TIMEOUT.toNanos();
         while (!day.isDone() && System.nanoTime() < deadline
                 && fake.requests().stream().noneMatch(RecordedRequest::isPdf)) {

@@ -5,6 +5,7 @@ import io.tdnet.model.SlotSpacing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link Pacer} every process toward TDnet shares — the lister, each downloader execution
@@ -16,10 +17,11 @@ import java.util.Objects;
  * <ol>
  *   <li>reserves the next slot ({@code slot = max(now + lead, next)}, {@code next = slot + spacing}; one
  *       conditional write; the lead is 1.5 × the median of the last eight reservations, so an idle
- *       schedule's slot is still ahead when the answer arrives; until the process has sent once, the slot
- *       after is {@link SlotSpacing#COLD_SEND_PAD} further, since a new JVM's first request is the slowest
- *       from its instant to the wire);
- *   <li>wakes shortly before the slot (by 2 × the slowest of the last eight reads, at least 10 ms) and reads the schedule's quiet span
+ *       schedule's slot is still ahead when the answer arrives; the slot after a process's first one is
+ *       {@link SlotSpacing#COLD_SEND_PAD} further, since a new JVM's first request is the slowest from its
+ *       instant to the wire);
+ *   <li>wakes shortly before the slot (by 2 × the slowest of the last eight reads, at least 10 ms, and at
+ *       least a quarter spacing up to 100 ms) and reads the schedule's quiet span
  *       (one strongly consistent read — unless another answer to this process, such as another thread's
  *       reservation, which carries the span too, was asked for since then): a slot inside a span a server's {@code Retry-After} asked for —
  *       pushed by any process after this one reserved — is given up and a new one reserved, which
@@ -93,12 +95,20 @@ public final class SharedPacer implements Pacer {
      * led by 1.5 × the slowest of the last eight still ended late for 3–7 slots in 120.
      */
     private static final long MIN_READ_LEAD_MICROS = 10_000;
+    /**
+     * At a low R the check may start a quarter spacing early, up to 100 ms: a push-back lands within tens of ms
+     * of the 429 while the next slot is a spacing (≥ 200 ms at R ≤ 5) after it, so the check still sees it, and a
+     * slow read on a loaded machine (the twin: reads of 100–270 ms at p99–max) no longer costs the slot.
+     * At R = 50 it is 5 ms: the measured leads decide.
+     */
+    private static final long MAX_SPACING_READ_LEAD_MICROS = 100_000;
     /** Before the first round trip has been measured. */
     private static final long FIRST_LEAD_MICROS = 100_000;
 
     private final SlotStore store;
     private final SlotSpacing spacing;
     private final long toleranceMicros;
+    private final long spacingReadLeadMicros;
     private final ScheduleClock clock;
     private final Observer observer;
     private final RoundTrips readTrips = new RoundTrips();
@@ -110,13 +120,14 @@ public final class SharedPacer implements Pacer {
     private final KnownQuietSpan quietSpan = new KnownQuietSpan();
     // the process's first slot pads the one after it (SlotSpacing.COLD_SEND_PAD): one padded slot at a time,
     // taken again only when it was given up before this process had sent (its threads reserve at once on a start)
-    private final java.util.concurrent.atomic.AtomicBoolean padTaken = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean padTaken = new AtomicBoolean();
     private volatile boolean sentOnce;
 
     public SharedPacer(SlotStore store, SlotSpacing spacing, ScheduleClock clock, Observer observer) {
         this.store = Objects.requireNonNull(store, "store");
         this.spacing = Objects.requireNonNull(spacing, "spacing");
         this.toleranceMicros = spacing.tolerance().toNanos() / 1_000;
+        this.spacingReadLeadMicros = Math.min(MAX_SPACING_READ_LEAD_MICROS, spacing.spacingMicros() / 4);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.observer = Objects.requireNonNull(observer, "observer");
     }
@@ -158,7 +169,7 @@ public final class SharedPacer implements Pacer {
                 giveUp(slot, afterReserve, Miss.ANSWERED_LATE, padded);
                 continue;
             }
-            long checkFrom = slot - leadMicros - readLeadMicros;
+            long checkFrom = slot - leadMicros - Math.max(readLeadMicros, spacingReadLeadMicros);
             clock.sleepUntil(checkFrom);
             long holdUntil = quietSpanFrom(checkFrom);
             long checked = clock.nowMicros();
@@ -244,9 +255,8 @@ public final class SharedPacer implements Pacer {
     private final class ReservedSlot implements Slot {
         private final long slot;
         private final long started;
-        private long sentAt;
-
         private final boolean padded;
+        private long sentAt;
 
         ReservedSlot(long slot, long started, boolean padded) {
             this.slot = slot;

@@ -152,14 +152,33 @@ class SharedPacerTest {
         pacer.acquire();
         pacer.acquire(); // a hold read that costs nothing: the read lead is learnt (0.5 ms)
         assertThat(sends.late).isEmpty();
-        // the hold read takes 30 ms, more than the lead the pacer learnt: the sender wakes late once
-        store.readMicros = 30_000;
+        // the hold read takes 150 ms, more than the lead the pacer learnt and than a quarter spacing (100 ms
+        // at most): the check ends late once
+        store.readMicros = 150_000;
         pacer.acquire();
         assertThat(sends.late).hasSize(1);
         assertThat(sends.why).containsExactly(SharedPacer.Miss.CHECKED_LATE);
         long lateSlot = sends.late.get(0);
         assertThat(sends.sent.get(2)).isGreaterThan(lateSlot + 30_000);
         assertThat(sends.sent.get(2) - sends.sent.get(1)).isGreaterThanOrEqualTo(SlotSpacing.of(Rate.perSecond(2)).spacingMicros());
+    }
+
+    @Test
+    void atALowRateTheCheckStartsAQuarterSpacingEarlySoASlowReadKeepsTheSlot() throws Exception {
+        SharedPacer pacer = pacer(2);
+        pacer.acquire();
+        pacer.acquire(); // reads that cost nothing: the learnt read lead is the 10 ms floor
+        store.readMicros = 60_000; // then a read takes 60 ms: under the quarter spacing (100 ms at R = 2)
+        pacer.acquire();
+        assertThat(sends.late).isEmpty();
+        // at R = 50 a quarter spacing is 5 ms: the learnt lead (10 ms) decides, and the same read is late
+        SharedPacer fast = pacer(50);
+        store.readMicros = 0;
+        fast.acquire();
+        fast.acquire();
+        store.readMicros = 60_000;
+        fast.acquire();
+        assertThat(sends.why).contains(SharedPacer.Miss.CHECKED_LATE);
     }
 
     @Test
