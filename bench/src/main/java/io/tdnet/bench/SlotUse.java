@@ -8,23 +8,27 @@ import java.util.List;
 
 /**
  * Where a pacer's utilisation went, from the senders' logs ({@link SendLog}) of every process sharing one
- * schedule: every reserved slot is either sent, given up late (the sender woke more than the tolerance
- * after it), or given up in a quiet span. Consecutive reserved slots are exactly one spacing apart while
- * the schedule has a backlog; a larger gap is time the schedule stood idle — nobody asked for a slot (too
- * little demand), not a slot lost. So a run's span ≈ (sends + given up − 1) × spacing + idle.
+ * schedule: every reserved slot is either sent (on time, or kept late by shifting every later slot), given
+ * up late (the sender woke more than the tolerance after it), or given up in a quiet span. Consecutive
+ * reserved slots are exactly one spacing apart while the schedule has a backlog, plus the shifts; a larger
+ * gap is time the schedule stood idle — nobody asked for a slot (too little demand), not a slot lost. So a
+ * run's span ≈ (sends + given up − 1) × spacing + shifts + idle.
  *
  * @param sends      permits handed out
  * @param givenUpLate slots given up because a step of the sender's cycle ended too late
  * @param givenUpHeld slots given up inside a quiet span (Retry-After)
  * @param lateBy      the late ones by the step that ended too late
- * @param idleMillis  the sum over consecutive reserved slots of (gap − spacing): the schedule had no backlog
+ * @param kept        sends kept late: the sender shifted every later slot instead of giving its own up
+ * @param shiftMillis what those shifts added up to
+ * @param idleMillis  the sum over consecutive reserved slots of (gap − spacing), less the shifts: the
+ *     schedule had no backlog
  * @param idleGaps    how many gaps exceeded the spacing by more than 1 ms
- * @param lateP99Millis 99th percentile of (send − slot) over the permits
- * @param lateMaxMillis largest (send − slot) of a permit
+ * @param lateP99Millis 99th percentile of (send − slot) over the permits on time (not kept late)
+ * @param lateMaxMillis largest (send − slot) of a permit on time
  * @param spanMillis  first to last send
  */
 public record SlotUse(int sends, int givenUpLate, int givenUpHeld, java.util.Map<SharedPacer.Miss, Integer> lateBy,
-                      double idleMillis, int idleGaps, double lateP99Millis, double lateMaxMillis, double spanMillis) {
+                      int kept, double shiftMillis, double idleMillis, int idleGaps, double lateP99Millis, double lateMaxMillis, double spanMillis) {
 
     /** From the merged entries of every sender of one schedule whose slots are {@code spacingMicros} apart. */
     public static SlotUse of(List<SendLog.Entry> entries, long spacingMicros) {
@@ -41,21 +45,26 @@ public record SlotUse(int sends, int givenUpLate, int givenUpHeld, java.util.Map
             if (beyond > 0) idle += beyond;
             if (beyond > 1_000) gaps++;
         }
-        List<Long> lateness = sent.stream().map(SendLog.Entry::afterSlotMicros).sorted().toList();
+        List<SendLog.Entry> kept = sent.stream().filter(SendLog.Entry::kept).toList();
+        long shifts = kept.stream().mapToLong(SendLog.Entry::shiftMicros).sum();
+        idle = Math.max(0, idle - shifts);
+        List<Long> lateness = sent.stream().filter(e -> !e.kept()).map(SendLog.Entry::afterSlotMicros).sorted().toList();
         double p99 = lateness.isEmpty() ? 0 : lateness.get((int) Math.min(lateness.size() - 1, Math.ceil(0.99 * lateness.size()) - 1)) / 1e3;
         double max = lateness.isEmpty() ? 0 : lateness.get(lateness.size() - 1) / 1e3;
         List<Long> at = sent.stream().map(SendLog.Entry::atMicros).sorted(Comparator.naturalOrder()).toList();
         double span = at.size() < 2 ? 0 : (at.get(at.size() - 1) - at.get(0)) / 1e3;
-        return new SlotUse(sent.size(), late, held, java.util.Collections.unmodifiableMap(lateBy), idle / 1e3, gaps, p99, max, span);
+        return new SlotUse(sent.size(), late, held, java.util.Collections.unmodifiableMap(lateBy), kept.size(), shifts / 1e3,
+                idle / 1e3, gaps, p99, max, span);
     }
 
     /** One line for the bench table. */
     public String describe() {
         return String.format(java.util.Locale.ROOT,
-                "slots given up: %d late%s, %d in a quiet span; schedule idle %.0f ms in %d gaps of %.0f ms span;"
-                        + " send − slot p99 %.2f ms, max %.2f ms",
+                "slots given up: %d late%s, %d in a quiet span; %d kept late (later slots shifted %.1f ms in all);"
+                        + " schedule idle %.0f ms in %d gaps of %.0f ms span; send − slot p99 %.2f ms, max %.2f ms",
                 givenUpLate, lateBy.isEmpty() ? "" : " " + lateBy.entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-                        .collect(java.util.stream.Collectors.joining(", ", "(", ")")), givenUpHeld, idleMillis, idleGaps, spanMillis, lateP99Millis, lateMaxMillis);
+                        .collect(java.util.stream.Collectors.joining(", ", "(", ")")), givenUpHeld, kept, shiftMillis, idleMillis, idleGaps,
+                spanMillis, lateP99Millis, lateMaxMillis);
     }
 }

@@ -40,6 +40,20 @@ class SlotUseTest {
     }
 
     @Test
+    void aSendKeptLateIsASendAndItsShiftIsNotIdleTime() {
+        // slot 1's sender woke 8 ms late and shifted every later slot 4 ms: slot 2 comes a spacing + 4 ms after it
+        SlotUse use = SlotUse.of(List.of(sent(0, 0), SendLog.Entry.keptLate(SPACING + 8_500, SPACING, 4_000, SharedPacer.Miss.WOKE_LATE),
+                sent(2 * SPACING + 4_000, 300)), SPACING);
+        assertThat(use.sends()).isEqualTo(3);
+        assertThat(use.kept()).isEqualTo(1);
+        assertThat(use.shiftMillis()).isCloseTo(4.0, Offset.offset(1e-9));
+        assertThat(use.givenUpLate()).isZero();
+        assertThat(use.idleMillis()).isZero();
+        assertThat(use.lateMaxMillis()).as("on-time sends only").isCloseTo(0.3, Offset.offset(1e-9));
+        assertThat(use.describe()).contains("1 kept late (later slots shifted 4.0 ms in all)");
+    }
+
+    @Test
     void aGapBetweenReservedSlotsIsTimeTheScheduleStoodIdle() {
         // nobody reserved for 300 ms after the first slot's spacing; 0.4 ms beyond is a gap too small to count
         SlotUse use = SlotUse.of(List.of(sent(0, 0), sent(SPACING + 300_000, 0), sent(2 * SPACING + 300_400, 0),

@@ -321,8 +321,9 @@ public final class PipelineFunctions extends Construct {
 
     /**
      * Lister and downloader: reserve a slot (a conditional UpdateItem; GetItem tells a rate conflict from
-     * a race and reads the quiet span before each send) in the one schedule item, push it back on a
-     * Retry-After (UpdateItem). Nothing else: no Scan, Query, PutItem or DeleteItem.
+     * a race and reads the schedule's pushes before each send) in the one schedule item, push it back on a
+     * Retry-After and shift it when a late sender keeps its slot (UpdateItem). Nothing else: no Scan, Query,
+     * PutItem or DeleteItem.
      */
     private static void grantPacing(IRole role, TdnetSchedule schedule) {
         role.addToPrincipalPolicy(statement("PaceTdnetRequests", dynamo("GetItem", "UpdateItem"),

@@ -11,9 +11,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The slot schedule as one DynamoDB item ({@code schedule = "tdnet"}) in the pacer table: {@code next}
- * (the next free slot), {@code hold} (end of the last quiet span a server asked for), {@code rate} (the R
- * the schedule runs at) and {@code used} (when a slot was last reserved), times in microseconds since
- * the epoch.
+ * (the next free slot), {@code hold} (end of the last quiet span a server asked for), {@code shift} (how far
+ * late senders that kept their slots have moved the slots reserved, in all), {@code rate} (the R the
+ * schedule runs at) and {@code used} (when a slot was last reserved), times in microseconds since the
+ * epoch.
  *
  * <p>A reservation is one conditional update whose condition picks the branch of
  * {@code slot = max(now, next)}, so no read precedes it:
@@ -31,6 +32,7 @@ public final class DynamoSlotStore implements SlotStore {
     static final String KEY_VALUE = "tdnet";
     static final String NEXT = "next_us";
     static final String HOLD = "hold_us";
+    static final String SHIFT = "shift_us";
     static final String RATE = "rate";
     static final String USED = "used_us";
     /** A schedule with no reservation for this long is idle and takes a new R. */
@@ -69,7 +71,7 @@ public final class DynamoSlotStore implements SlotStore {
         }
     }
 
-    // ALL_OLD: the item is four numbers, and its hold_us spares a sender near its slot the quiet-span read
+    // ALL_OLD: the item is five numbers, and its hold_us and shift_us spare a sender near its slot the read
     private Reservation busy(long now, long gap, String rate) {
         try {
             var answer = dynamoDb.updateItem(b -> b.tableName(table).key(key())
@@ -79,7 +81,7 @@ public final class DynamoSlotStore implements SlotStore {
                     .returnValues(ReturnValue.ALL_OLD));
             long slot = Long.parseLong(answer.attributes().get(NEXT).n());
             lastSeenNext = slot + gap;
-            return new Reservation(slot, hold(answer.attributes()));
+            return new Reservation(slot, pushes(answer.attributes()));
         } catch (ConditionalCheckFailedException notBusy) {
             return null;
         }
@@ -96,14 +98,18 @@ public final class DynamoSlotStore implements SlotStore {
                             ":rate", nText(rate), ":idle", n(idleBefore)))
                     .returnValues(ReturnValue.ALL_OLD));
             lastSeenNext = now + gap;
-            return new Reservation(now, hold(answer.attributes()));
+            return new Reservation(now, pushes(answer.attributes()));
         } catch (ConditionalCheckFailedException notIdle) {
             return null;
         }
     }
 
-    private static long hold(Map<String, AttributeValue> item) {
-        return item != null && item.containsKey(HOLD) ? Long.parseLong(item.get(HOLD).n()) : 0;
+    private static Pushes pushes(Map<String, AttributeValue> item) {
+        return new Pushes(number(item, HOLD), number(item, SHIFT));
+    }
+
+    private static long number(Map<String, AttributeValue> item, String attribute) {
+        return item != null && item.containsKey(attribute) ? Long.parseLong(item.get(attribute).n()) : 0;
     }
 
     /** An idle schedule (pushed into the future, so the idle branch cannot apply) takes the new R. */
@@ -136,9 +142,23 @@ public final class DynamoSlotStore implements SlotStore {
         }
     }
 
+    // ADD moves next and the shift together; a schedule nobody has reserved in has no slot to keep
     @Override
-    public long holdUntil() {
-        return hold(dynamoDb.getItem(b -> b.tableName(table).key(key()).consistentRead(true).projectionExpression(HOLD)).item());
+    public Pushes shift(long micros) {
+        if (micros <= 0) throw new IllegalArgumentException("a shift must be positive: " + micros);
+        var answer = dynamoDb.updateItem(b -> b.tableName(table).key(key())
+                .updateExpression("ADD " + SHIFT + " :s, " + NEXT + " :s")
+                .conditionExpression("attribute_exists(" + NEXT + ")")
+                .expressionAttributeValues(Map.of(":s", n(micros)))
+                .returnValues(ReturnValue.ALL_NEW));
+        lastSeenNext = number(answer.attributes(), NEXT);
+        return pushes(answer.attributes());
+    }
+
+    @Override
+    public Pushes pushes() {
+        return pushes(dynamoDb.getItem(b -> b.tableName(table).key(key()).consistentRead(true)
+                .projectionExpression(HOLD + ", " + SHIFT)).item());
     }
 
     private Map<String, AttributeValue> read() {

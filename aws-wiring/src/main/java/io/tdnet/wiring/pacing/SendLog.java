@@ -20,6 +20,8 @@ import java.util.Objects;
  * <pre>
  *   R &lt;answered&gt; &lt;slot&gt; &lt;asked&gt; &lt;sender&gt;  a slot reserved: the reservation was asked for and answered then
  *   S &lt;sent&gt; &lt;slot&gt; &lt;sender&gt;            a permit: the request goes on the wire now
+ *   S &lt;sent&gt; &lt;slot&gt; &lt;sender&gt; &lt;shift&gt; &lt;why&gt;  a permit handed out late: the sender kept its slot by moving
+ *                                        every later one shift µs; why is the {@link SharedPacer.Miss} it avoided
  *   G &lt;now&gt; &lt;slot&gt; late|held &lt;sender&gt; &lt;why&gt;  a reserved slot given up (missed by more than the tolerance, or in a
  *                                        quiet span); why is a {@link SharedPacer.Miss}
  * </pre>
@@ -38,6 +40,11 @@ public final class SendLog implements SharedPacer.Observer {
     @Override
     public void sending(long slotMicros, long nowMicros) {
         append("S " + nowMicros + " " + slotMicros + " " + thread() + "\n");
+    }
+
+    @Override
+    public void sendingLate(long slotMicros, long nowMicros, long shiftMicros, SharedPacer.Miss why) {
+        append("S " + nowMicros + " " + slotMicros + " " + thread() + " " + shiftMicros + " " + why + "\n");
     }
 
     @Override
@@ -71,20 +78,32 @@ public final class SendLog implements SharedPacer.Observer {
     }
 
     /**
-     * One line of a send log that is not a reservation: a send ({@code missed} null) or a slot given up.
+     * One line of a send log that is not a reservation: a send ({@code missed} null, or what a send kept late
+     * avoided) or a slot given up.
+     *
+     * @param shiftMicros how far a send kept late moved every later slot; 0 otherwise
      */
-    public record Entry(boolean sent, long atMicros, long slotMicros, SharedPacer.Miss missed) {
+    public record Entry(boolean sent, long atMicros, long slotMicros, SharedPacer.Miss missed, long shiftMicros) {
         public static Entry sent(long atMicros, long slotMicros) {
-            return new Entry(true, atMicros, slotMicros, null);
+            return new Entry(true, atMicros, slotMicros, null, 0);
+        }
+
+        public static Entry keptLate(long atMicros, long slotMicros, long shiftMicros, SharedPacer.Miss why) {
+            return new Entry(true, atMicros, slotMicros, why, shiftMicros);
         }
 
         public static Entry givenUp(long atMicros, long slotMicros, SharedPacer.Miss why) {
-            return new Entry(false, atMicros, slotMicros, why);
+            return new Entry(false, atMicros, slotMicros, why, 0);
+        }
+
+        /** A send kept late: the sender shifted every later slot instead of giving its own up. */
+        public boolean kept() {
+            return sent && missed != null;
         }
 
         /** A slot given up because it was missed in time (not held). */
         public boolean late() {
-            return missed != null && missed.late();
+            return !sent && missed != null && missed.late();
         }
 
         /** How far after its slot the event happened, µs. */
@@ -110,7 +129,8 @@ public final class SendLog implements SharedPacer.Observer {
     static Entry parse(String line) {
         String[] f = line.split(" ");
         return switch (f[0]) {
-            case "S" -> Entry.sent(Long.parseLong(f[1]), Long.parseLong(f[2]));
+            case "S" -> f.length > 5 ? Entry.keptLate(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[4]),
+                    SharedPacer.Miss.valueOf(f[5])) : Entry.sent(Long.parseLong(f[1]), Long.parseLong(f[2]));
             // a line without the reason (an older log) was a late wake-up or a hold
             case "G" -> Entry.givenUp(Long.parseLong(f[1]), Long.parseLong(f[2]), f.length > 5 ? SharedPacer.Miss.valueOf(f[5])
                     : "late".equals(f[3]) ? SharedPacer.Miss.WOKE_LATE : SharedPacer.Miss.HELD);

@@ -2,6 +2,7 @@ package io.tdnet.wiring.pacing;
 
 import io.tdnet.model.Pacer;
 import io.tdnet.model.SlotSpacing;
+import io.tdnet.wiring.pacing.SlotStore.Pushes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,20 +22,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       {@link SlotSpacing#COLD_SEND_PAD} further, since a new JVM's first request is the slowest from its
  *       instant to the wire);
  *   <li>wakes shortly before the slot (by 2 × the slowest of the last eight reads, at least 10 ms, and at
- *       least a quarter spacing up to 100 ms) and reads the schedule's quiet span
+ *       least a quarter spacing up to 100 ms) and reads the schedule's {@link Pushes}
  *       (one strongly consistent read — unless another answer to this process, such as another thread's
- *       reservation, which carries the span too, was asked for since then): a slot inside a span a server's {@code Retry-After} asked for —
- *       pushed by any process after this one reserved — is given up and a new one reserved, which
- *       lands after the span because the push also moved {@code next};
+ *       reservation, which carries them too, was asked for since then): the slot moves as far as late
+ *       senders shifted the schedule since it was reserved, and a slot inside a span a server's
+ *       {@code Retry-After} asked for — pushed by any process after this one reserved — is given up and a
+ *       new one reserved, which lands after the span because the push also moved {@code next};
  *   <li>sleeps until the slot and returns — unless it is already more than the tolerance past it (a
- *       loaded machine, a slow read, a slow connect): then the slot is given up and a new one reserved,
- *       so the send instant, not the reservation, obeys the limit ({@link SlotSpacing} has the arithmetic).
+ *       loaded machine, a slow connect): then it keeps the slot by shifting every later one as far as it
+ *       is late beyond the tolerance (one write; only when that is less than a spacing and at most 100 ms,
+ *       and it sends only if the write is acknowledged within the shift) or gives it up and reserves a new
+ *       one, so the send instant, not the reservation, obeys the limit ({@link SlotSpacing} has the
+ *       arithmetic). A slow reservation or read still gives the slot up.
  * </ol>
  *
  * <p>Cost per request toward TDnet: one DynamoDB write (the reservation; a second one when the schedule
  * turns from idle to busy or back, since the guess of which conditional update applies was wrong) and
- * at most one strongly consistent read (the quiet-span check, spared when another answer to this process
- * was recent enough); a slot given up costs both again. On-demand
+ * at most one strongly consistent read (the check, spared when another answer to this process
+ * was recent enough); a slot given up costs both again, a slot kept late one more write. On-demand
  * pricing: about 1.25 + 0.25 USD per million requests. A push-back is one or two writes.
  *
  * <p>Thread-safe; the schedule is in the store, the process keeps only its leads and what it last learnt
@@ -46,10 +51,18 @@ public final class SharedPacer implements Pacer {
         /** A permit was handed out: the caller sends now. */
         default void sending(long slotMicros, long nowMicros) {}
 
+        /**
+         * A permit was handed out late: the sender kept its slot by moving every later one
+         * {@code shiftMicros} ({@code why}: the step that ended late), and sends now.
+         */
+        default void sendingLate(long slotMicros, long nowMicros, long shiftMicros, Miss why) {
+            sending(slotMicros, nowMicros);
+        }
+
         /** A slot was reserved: asked at {@code askedMicros}, answered at {@code answeredMicros}. */
         default void reserved(long slotMicros, long askedMicros, long answeredMicros) {}
 
-        /** The quiet span was read from the store (no answer of this process was fresh enough). */
+        /** The pushes were read from the store (no answer of this process was fresh enough). */
         default void quietSpanRead() {}
 
         /** A reserved slot was given up at {@code nowMicros}: missed, or inside a quiet span ({@code why}). */
@@ -104,10 +117,17 @@ public final class SharedPacer implements Pacer {
     private static final long MAX_SPACING_READ_LEAD_MICROS = 100_000;
     /** Before the first round trip has been measured. */
     private static final long FIRST_LEAD_MICROS = 100_000;
+    /**
+     * The longest shift a late sender may make to keep its slot. The shift must reach the sender ⌊R⌋ slots
+     * later before its check, which starts at most 600 ms (connect and read leads) before a slot at least
+     * 1,015 ms later: 415 ms after the late slot, while the shift is acknowledged within tolerance + shift.
+     */
+    private static final long MAX_SHIFT_MICROS = 100_000;
 
     private final SlotStore store;
     private final SlotSpacing spacing;
     private final long toleranceMicros;
+    private final long spacingMicros;
     private final long spacingReadLeadMicros;
     private final ScheduleClock clock;
     private final Observer observer;
@@ -117,7 +137,7 @@ public final class SharedPacer implements Pacer {
     // and open connections (tens of ms), and a first slot missed by a new JVM costs a whole spacing
     private volatile long readLeadMicros = FIRST_LEAD_MICROS;
     private volatile long reserveLeadMicros = FIRST_LEAD_MICROS;
-    private final KnownQuietSpan quietSpan = new KnownQuietSpan();
+    private final KnownPushes pushes = new KnownPushes();
     // the process's first slot pads the one after it (SlotSpacing.COLD_SEND_PAD): one padded slot at a time,
     // taken again only when it was given up before this process had sent (its threads reserve at once on a start)
     private final AtomicBoolean padTaken = new AtomicBoolean();
@@ -127,6 +147,7 @@ public final class SharedPacer implements Pacer {
         this.store = Objects.requireNonNull(store, "store");
         this.spacing = Objects.requireNonNull(spacing, "spacing");
         this.toleranceMicros = spacing.tolerance().toNanos() / 1_000;
+        this.spacingMicros = spacing.spacingMicros();
         this.spacingReadLeadMicros = Math.min(MAX_SPACING_READ_LEAD_MICROS, spacing.spacingMicros() / 4);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.observer = Objects.requireNonNull(observer, "observer");
@@ -161,7 +182,7 @@ public final class SharedPacer implements Pacer {
             SlotStore.Reservation reservation = store.reserve(beforeReserve + reserveLeadMicros, spacing, padMicros);
             long slot = reservation.slot();
             long afterReserve = clock.nowMicros();
-            quietSpan.learn(reservation.holdUntil(), beforeReserve);
+            pushes.learn(reservation.pushes(), beforeReserve);
             observer.reserved(slot, beforeReserve, afterReserve);
             reserveLeadMicros = reserveTrips.typicalLead(afterReserve - beforeReserve);
             // a slot already missed is given up at once: no read, no connect for a send that cannot happen
@@ -171,9 +192,11 @@ public final class SharedPacer implements Pacer {
             }
             long checkFrom = slot - leadMicros - Math.max(readLeadMicros, spacingReadLeadMicros);
             clock.sleepUntil(checkFrom);
-            long holdUntil = quietSpanFrom(checkFrom);
+            Pushes known = pushesFrom(checkFrom);
             long checked = clock.nowMicros();
-            if (holdUntil > slot) {
+            // the slot as shifted since it was reserved; later shifts no longer move it (SlotSpacing)
+            slot += known.shift() - reservation.pushes().shift();
+            if (known.holdUntil() > slot) {
                 giveUp(slot, checked, Miss.HELD, padded);
                 continue;
             }
@@ -192,22 +215,22 @@ public final class SharedPacer implements Pacer {
     }
 
     /**
-     * The end of the quiet span as the store had it at {@code checkFrom} or later: what an answer to this
-     * process (a reservation of any of its threads, a read, its own push-back) asked no earlier than
+     * The schedule's pushes as the store had them at {@code checkFrom} or later: what an answer to this
+     * process (a reservation of any of its threads, a read, its own shift) asked no earlier than
      * {@code checkFrom} carried, else one strongly consistent read. A read started at {@code checkFrom} would
      * see no more, so the check is as fresh as before and costs no read when the process's own traffic is
      * dense — at high R, or when reads are slow enough that their lead has grown (a loaded store).
      */
-    private long quietSpanFrom(long checkFrom) {
-        java.util.OptionalLong known = quietSpan.asOf(checkFrom);
-        if (known.isPresent()) return known.getAsLong();
+    private Pushes pushesFrom(long checkFrom) {
+        java.util.Optional<Pushes> known = pushes.asOf(checkFrom);
+        if (known.isPresent()) return known.get();
         long beforeRead = clock.nowMicros();
-        long holdUntil = store.holdUntil();
+        Pushes read = store.pushes();
         long afterRead = clock.nowMicros();
         readLeadMicros = readTrips.lead(afterRead - beforeRead);
-        quietSpan.learn(holdUntil, beforeRead);
+        pushes.learn(read, beforeRead);
         observer.quietSpanRead();
-        return holdUntil;
+        return read;
     }
 
     /**
@@ -267,19 +290,41 @@ public final class SharedPacer implements Pacer {
         @Override
         public boolean send() throws InterruptedException {
             long entered = clock.nowMicros();
-            if (entered - slot > toleranceMicros) {
-                giveUp(slot, entered, Miss.CALLER_LATE, padded);
-                return false;
-            }
+            if (entered - slot > toleranceMicros) return keepLate(entered, Miss.CALLER_LATE);
             clock.sleepUntil(slot);
             long now = clock.nowMicros();
-            if (now - slot > toleranceMicros) {
-                giveUp(slot, now, Miss.WOKE_LATE, padded);
-                return false;
-            }
+            if (now - slot > toleranceMicros) return keepLate(now, Miss.WOKE_LATE);
             sentAt = now;
             sentOnce = true;
             observer.sending(slot, now);
+            return true;
+        }
+
+        /**
+         * Late by more than the tolerance at {@code now}: moves every later slot as far as this one is late
+         * beyond the tolerance, plus a write's round trip, and sends once that is acknowledged — when the
+         * shift is less than the spacing a given-up slot would cost (and at most 100 ms); else gives it up.
+         */
+        private boolean keepLate(long now, Miss why) {
+            long shift = now - slot - toleranceMicros + reserveLeadMicros;
+            if (shift >= Math.min(MAX_SHIFT_MICROS, spacingMicros)) {
+                giveUp(slot, now, why, padded);
+                return false;
+            }
+            Pushes after = store.shift(shift);
+            long acked = clock.nowMicros();
+            pushes.learn(after, now);
+            if (after.holdUntil() > slot) {
+                giveUp(slot, acked, Miss.HELD, padded);
+                return false;
+            }
+            if (acked - slot > toleranceMicros + shift) {
+                giveUp(slot, acked, why, padded);
+                return false;
+            }
+            sentAt = acked;
+            sentOnce = true;
+            observer.sendingLate(slot, acked, shift, why);
             return true;
         }
 
@@ -294,6 +339,6 @@ public final class SharedPacer implements Pacer {
         // until is on the local wall clock (the client's Retry-After arithmetic); the schedule's line is shifted
         long holdUntil = until.getEpochSecond() * 1_000_000 + until.getNano() / 1_000 + clock.offsetMicros();
         store.hold(holdUntil);
-        quietSpan.pushed(holdUntil);
+        pushes.pushed(holdUntil);
     }
 }

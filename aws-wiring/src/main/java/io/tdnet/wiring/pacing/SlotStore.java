@@ -26,14 +26,38 @@ public interface SlotStore {
     Reservation reserve(long nowMicros, SlotSpacing spacing, long padMicros);
 
     /**
-     * A reserved slot and the end of the quiet span ({@link #holdUntil()}) read by the same operation, so a
+     * A reserved slot and the schedule's pushes ({@link #pushes()}) as the same operation saw them, so a
      * sender whose slot is near learns of a push-back without a read of its own.
      */
-    record Reservation(long slot, long holdUntil) {}
+    record Reservation(long slot, Pushes pushes) {}
+
+    /**
+     * What has moved the schedule's slots after they were reserved; both only ever grow.
+     *
+     * @param holdUntil end of the latest quiet span a server asked for ({@code Retry-After}; 0 when none):
+     *     a slot before it is given up
+     * @param shift how far, in all, late senders that kept their slots ({@link #shift}) moved every slot
+     *     reserved and not yet sent: a slot reserved when the shift was {@code a} and checked when it is
+     *     {@code b} is sent {@code b − a} later
+     */
+    record Pushes(long holdUntil, long shift) {
+        public static final Pushes NONE = new Pushes(0, 0);
+
+        /** The later of each: what two answers together say, since neither ever moves back. */
+        Pushes latest(Pushes other) {
+            return new Pushes(Math.max(holdUntil, other.holdUntil), Math.max(shift, other.shift));
+        }
+    }
 
     /** The server asked for quiet until {@code untilMicros}: no slot before it, and senders holding one give it up. */
     void hold(long untilMicros);
 
-    /** The end of the latest quiet span asked for by the server (0 when none): a strongly consistent read. */
-    long holdUntil();
+    /**
+     * A sender that woke late keeps its slot: every slot not yet sent, and the next free one, moves
+     * {@code micros} later (one atomic update of the shift and of {@code next}). Returns the pushes after it.
+     */
+    Pushes shift(long micros);
+
+    /** The schedule's pushes as they are now: a strongly consistent read. */
+    Pushes pushes();
 }

@@ -118,14 +118,40 @@ class DynamoSlotStoreIT {
     @Test
     void aHoldMovesTheNextSlotAndIsReadBackAndAnEarlierHoldChangesNothing() {
         DynamoSlotStore a = store();
-        assertThat(a.holdUntil()).isZero();
+        assertThat(a.pushes()).isEqualTo(SlotStore.Pushes.NONE);
         a.reserve(NOW, two);
         a.hold(NOW + 5_000_000);
         a.hold(NOW + 1_000_000);
-        assertThat(store().holdUntil()).isEqualTo(NOW + 5_000_000);
+        assertThat(store().pushes().holdUntil()).isEqualTo(NOW + 5_000_000);
         // the reservation carries the quiet span too: a sender near its slot needs no read of its own
-        assertThat(store().reserve(NOW + 1, two)).isEqualTo(new SlotStore.Reservation(NOW + 5_000_000, NOW + 5_000_000));
-        assertThat(store().reserve(NOW + 2, two).holdUntil()).isEqualTo(NOW + 5_000_000);
+        assertThat(store().reserve(NOW + 1, two))
+                .isEqualTo(new SlotStore.Reservation(NOW + 5_000_000, new SlotStore.Pushes(NOW + 5_000_000, 0)));
+        assertThat(store().reserve(NOW + 2, two).pushes().holdUntil()).isEqualTo(NOW + 5_000_000);
+    }
+
+    @Test
+    void aShiftMovesTheNextSlotAndAddsUpAndEveryReservationAndReadCarriesIt() {
+        DynamoSlotStore a = store();
+        DynamoSlotStore b = store();
+        SlotStore.Reservation first = a.reserve(NOW, two);
+        assertThat(first.pushes().shift()).isZero();
+        SlotStore.Reservation second = b.reserve(NOW + 1, two);
+        assertThat(second.slot()).isEqualTo(NOW + two.spacingMicros());
+        // the first slot's sender woke late and kept it: every later slot moves 12 ms, the next free one too
+        assertThat(a.shift(12_000)).isEqualTo(new SlotStore.Pushes(0, 12_000));
+        assertThat(b.pushes()).isEqualTo(new SlotStore.Pushes(0, 12_000));
+        SlotStore.Reservation third = b.reserve(NOW + 2, two);
+        assertThat(third.slot()).isEqualTo(NOW + 2 * two.spacingMicros() + 12_000);
+        assertThat(third.pushes().shift()).as("the reservation's frame: later shifts move it, this one did already").isEqualTo(12_000);
+        assertThat(b.shift(3_000).shift()).isEqualTo(15_000);
+        assertThat(a.reserve(NOW + 3, two).slot()).isEqualTo(NOW + 3 * two.spacingMicros() + 15_000);
+        assertThatThrownBy(() -> a.shift(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aScheduleNobodyReservedInHasNoSlotToShift() {
+        assertThatThrownBy(() -> store().shift(5_000))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException.class);
     }
 
     @Test

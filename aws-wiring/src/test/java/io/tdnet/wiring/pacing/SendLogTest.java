@@ -20,10 +20,18 @@ class SendLogTest {
         a.sending(1_000, 1_002);
         b.slotGivenUp(2_000, 9_000, SharedPacer.Miss.CHECKED_LATE);
         b.slotGivenUp(3_000, 2_500, SharedPacer.Miss.HELD);
+        a.sendingLate(4_000, 4_012, 9_500, SharedPacer.Miss.WOKE_LATE);
         assertThat(SendLog.read(file)).containsExactly(SendLog.Entry.sent(1_002, 1_000),
-                SendLog.Entry.givenUp(9_000, 2_000, SharedPacer.Miss.CHECKED_LATE), SendLog.Entry.givenUp(2_500, 3_000, SharedPacer.Miss.HELD));
+                SendLog.Entry.givenUp(9_000, 2_000, SharedPacer.Miss.CHECKED_LATE), SendLog.Entry.givenUp(2_500, 3_000, SharedPacer.Miss.HELD),
+                SendLog.Entry.keptLate(4_012, 4_000, 9_500, SharedPacer.Miss.WOKE_LATE));
         assertThat(SendLog.read(file).get(1).late()).isTrue();
         assertThat(SendLog.read(file).get(2).late()).isFalse();
+        assertThat(SendLog.read(file).get(3)).satisfies(kept -> {
+            assertThat(kept.sent()).isTrue();
+            assertThat(kept.kept()).isTrue();
+            assertThat(kept.late()).as("a send, not a slot given up").isFalse();
+        });
+        assertThat(SendLog.read(file).get(0).kept()).isFalse();
         assertThat(SendLog.read(file).get(0).afterSlotMicros()).isEqualTo(2);
         assertThat(Files.readAllLines(file).get(0)).startsWith("R 600 1000 400 " + ProcessHandle.current().pid() + "/");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tdnet.model.Pacer;
 import io.tdnet.model.Rate;
 import io.tdnet.model.SlotSpacing;
+import io.tdnet.wiring.pacing.SlotStore.Pushes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ class SharedPacerTest {
     /** A clock that only moves when slept on or told to; reads of the store can cost time. */
     static final class FakeClock implements ScheduleClock {
         long now = 1_000_000_000_000L;
+        private long oversleep;
+        private int sleepsBeforeOversleep;
 
         @Override
         public long nowMicros() {
@@ -28,6 +31,19 @@ class SharedPacerTest {
         @Override
         public void sleepUntil(long micros) {
             now = Math.max(now, micros);
+            if (oversleep > 0 && sleepsBeforeOversleep-- == 0) {
+                now += oversleep;
+                oversleep = 0;
+            }
+        }
+
+        /**
+         * The next acquire's sleep until its slot (its second sleep: the first is until the check) ends
+         * {@code micros} late — a thread woken late on a busy machine.
+         */
+        void wakeLateAtTheNextSlot(long micros) {
+            oversleep = micros;
+            sleepsBeforeOversleep = 1;
         }
     }
 
@@ -36,8 +52,10 @@ class SharedPacerTest {
         final FakeClock clock;
         long next;
         long hold;
+        long shift;
         long readMicros;
         long reserveMicros;
+        long shiftMicros;
         Runnable onRead = () -> {};
 
         MemoryStore(FakeClock clock) {
@@ -51,7 +69,15 @@ class SharedPacerTest {
             long slot = Math.max(nowMicros, next);
             next = slot + spacing.spacingMicros() + padMicros;
             clock.now += reserveMicros; // the answer's way back
-            return new Reservation(slot, hold);
+            return new Reservation(slot, new Pushes(hold, shift));
+        }
+
+        @Override
+        public Pushes shift(long micros) {
+            shift += micros;
+            next += micros;
+            clock.now += shiftMicros;
+            return new Pushes(hold, shift);
         }
 
         @Override
@@ -61,11 +87,11 @@ class SharedPacerTest {
         }
 
         @Override
-        public long holdUntil() {
+        public Pushes pushes() {
             reads++;
             clock.now += readMicros;
             onRead.run();
-            return hold;
+            return new Pushes(hold, shift);
         }
     }
 
@@ -136,8 +162,9 @@ class SharedPacerTest {
         assertThat(slots.get(1) - slots.get(0)).isEqualTo(spacing + pad);
         assertThat(slots.get(2) - slots.get(1)).isEqualTo(spacing);
         assertThat(store.next - slots.get(2)).isEqualTo(spacing);
-        // the first slot passes before its thread comes back: given up, its pad goes to the next reservation
-        clock.now = slots.get(0) + 20_000;
+        // the first slot passes before its thread comes back, too long ago for a shift to mend (over 100 ms):
+        // given up, its pad goes to the next reservation
+        clock.now = slots.get(0) + 200_000;
         assertThat(first.send()).isFalse();
         Pacer.Slot fourth = pacer.reserve(Duration.ZERO);
         assertThat(store.next - slots.get(3)).isEqualTo(spacing + pad);
@@ -195,6 +222,87 @@ class SharedPacerTest {
         for (int i = 0; i < 50; i++) observed.acquire();
         assertThat(slots).allSatisfy(lateBy -> assertThat(lateBy).isBetween(0L, 10_000L));
         assertThat(pacer.spacing().tolerance()).isEqualTo(Duration.ofMillis(10));
+    }
+
+    @Test
+    void aSenderWokenLateKeepsItsSlotByShiftingEveryLaterOneAndTheLimitHolds() throws Exception {
+        SharedPacer pacer = pacer(2);
+        long spacing = SlotSpacing.of(Rate.perSecond(2)).spacingMicros();
+        for (int i = 0; i < 3; i++) pacer.acquire();
+        long nextBefore = store.next;
+        clock.wakeLateAtTheNextSlot(25_000); // 15 ms beyond the 10 ms tolerance
+        pacer.acquire();
+        assertThat(sends.late).isEmpty();
+        assertThat(sends.sent).hasSize(4);
+        long keptAt = sends.sent.get(3);
+        // the shift is the lateness beyond the tolerance plus a write's lead (0.5 ms for an instant store)
+        assertThat(store.shift).isEqualTo(15_000 + 500);
+        assertThat(store.next).isEqualTo(nextBefore + spacing + store.shift);
+        for (int i = 0; i < 4; i++) pacer.acquire();
+        assertThat(sends.late).isEmpty();
+        assertThat(maxInOneSecond(sends.sent)).isLessThanOrEqualTo(2);
+        // the late send's span to the send two slots after it is what the tolerance allows, not shorter
+        assertThat(sends.sent.get(5) - keptAt).isGreaterThanOrEqualTo(2 * spacing - 10_000);
+    }
+
+    @Test
+    void aShiftByAnotherProcessAfterTheReservationMovesTheSlot() throws Exception {
+        SharedPacer pacer = pacer(2);
+        pacer.acquire();
+        long slot = store.next;
+        // another process kept a late slot while this one slept towards its own: its check sees the shift
+        store.onRead = () -> {
+            store.shift(30_000);
+            store.onRead = () -> {};
+        };
+        pacer.acquire();
+        assertThat(sends.sent.get(1)).isEqualTo(slot + 30_000);
+        assertThat(sends.late).isEmpty();
+    }
+
+    @Test
+    void aSenderLateByMoreThanAShiftCanMendGivesItsSlotUp() throws Exception {
+        // at R = 2 a shift may be up to 100 ms: 150 ms late is given up
+        SharedPacer slow = pacer(2);
+        slow.acquire();
+        clock.wakeLateAtTheNextSlot(150_000);
+        slow.acquire();
+        assertThat(sends.why).containsExactly(SharedPacer.Miss.WOKE_LATE);
+        assertThat(store.shift).isZero();
+        // at R = 50 a shift must cost less than the spacing (20.4 ms) a given-up slot does: 15 ms late is kept, 30 ms is not
+        SharedPacer fast = pacer(50);
+        fast.acquire();
+        clock.wakeLateAtTheNextSlot(15_000);
+        fast.acquire();
+        assertThat(sends.why).hasSize(1);
+        assertThat(store.shift).isEqualTo(5_000 + 500);
+        clock.wakeLateAtTheNextSlot(30_000);
+        fast.acquire();
+        assertThat(sends.why).containsExactly(SharedPacer.Miss.WOKE_LATE, SharedPacer.Miss.WOKE_LATE);
+    }
+
+    @Test
+    void aShiftAcknowledgedAfterItsOwnLengthSendsNothing() throws Exception {
+        SharedPacer pacer = pacer(2);
+        pacer.acquire();
+        store.shiftMicros = 40_000; // the shift's write takes 40 ms: longer than the 15.5 ms it moved the schedule
+        clock.wakeLateAtTheNextSlot(25_000);
+        pacer.acquire();
+        assertThat(sends.why).containsExactly(SharedPacer.Miss.WOKE_LATE);
+        assertThat(store.shift).as("the shift stays: it only leaves the schedule idle").isEqualTo(15_500);
+        assertThat(sends.sent).hasSize(2);
+    }
+
+    @Test
+    void aCallerComingBackLateKeepsItsSlotWhenAShortShiftMendsIt() throws Exception {
+        SharedPacer pacer = pacer(2);
+        pacer.acquire();
+        Pacer.Slot slot = pacer.reserve(Duration.ofMillis(5));
+        long due = store.next - SlotSpacing.of(Rate.perSecond(2)).spacingMicros();
+        clock.now = due + 30_000; // a connect that ended 30 ms after the slot
+        assertThat(slot.send()).isTrue();
+        assertThat(sends.sent.get(1)).isEqualTo(due + 30_000);
+        assertThat(store.shift).isEqualTo(20_000 + 500);
     }
 
     @Test
@@ -286,7 +394,7 @@ class SharedPacerTest {
     void aCallerComingBackAfterItsSlotSendsNothing() throws Exception {
         SharedPacer pacer = pacer(2);
         Pacer.Slot slot = pacer.reserve(Duration.ofMillis(5));
-        clock.now += 200_000; // a connect that took 200 ms
+        clock.now += 300_000; // a connect that took 300 ms: ends 195 ms after the slot, more than a shift may mend
         assertThat(slot.send()).isFalse();
         assertThat(sends.why).containsExactly(SharedPacer.Miss.CALLER_LATE);
         assertThat(sends.sent).isEmpty();

@@ -44,7 +44,7 @@ public final class IamCheck {
                     + "has withdrawn since; a day's first run has none (its withdrawn rows were never stored). The twin "
                     + "ITs' intraday re-run uses it"),
             Map.entry("PaceTdnetRequests dynamodb:GetItem", "the quiet-span read before a slot, spared when the sender's own "
-                    + "reservation was asked no earlier than the read would start (SharedPacer, KnownQuietSpan): a lister alone on "
+                    + "reservation was asked no earlier than the read would start (SharedPacer, KnownPushes): a lister alone on "
                     + "the schedule gets slots right after it asks and never reads; it reads when another process's backlog puts its "
                     + "slot further ahead (SharedPacerTest, DynamoSlotStoreIT)"),
             Map.entry("DeadLetter sqs:SendMessage", "the persister dead-letters only a message it cannot read or whose disclosure its "
