@@ -63,7 +63,7 @@ public final class SharedPacer implements Pacer {
         default void reserved(long slotMicros, long askedMicros, long answeredMicros) {}
 
         /** The pushes were read from the store (no answer of this process was fresh enough). */
-        default void quietSpanRead() {}
+        default void pushesRead() {}
 
         /** A reserved slot was given up at {@code nowMicros}: missed, or inside a quiet span ({@code why}). */
         default void slotGivenUp(long slotMicros, long nowMicros, Miss why) {}
@@ -127,7 +127,6 @@ public final class SharedPacer implements Pacer {
     private final SlotStore store;
     private final SlotSpacing spacing;
     private final long toleranceMicros;
-    private final long spacingMicros;
     private final long spacingReadLeadMicros;
     private final ScheduleClock clock;
     private final Observer observer;
@@ -147,7 +146,6 @@ public final class SharedPacer implements Pacer {
         this.store = Objects.requireNonNull(store, "store");
         this.spacing = Objects.requireNonNull(spacing, "spacing");
         this.toleranceMicros = spacing.tolerance().toNanos() / 1_000;
-        this.spacingMicros = spacing.spacingMicros();
         this.spacingReadLeadMicros = Math.min(MAX_SPACING_READ_LEAD_MICROS, spacing.spacingMicros() / 4);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.observer = Objects.requireNonNull(observer, "observer");
@@ -229,7 +227,7 @@ public final class SharedPacer implements Pacer {
         long afterRead = clock.nowMicros();
         readLeadMicros = readTrips.lead(afterRead - beforeRead);
         pushes.learn(read, beforeRead);
-        observer.quietSpanRead();
+        observer.pushesRead();
         return read;
     }
 
@@ -307,7 +305,7 @@ public final class SharedPacer implements Pacer {
          */
         private boolean keepLate(long now, Miss why) {
             long shift = now - slot - toleranceMicros + reserveLeadMicros;
-            if (shift >= Math.min(MAX_SHIFT_MICROS, spacingMicros)) {
+            if (shift >= Math.min(MAX_SHIFT_MICROS, spacing.spacingMicros())) {
                 giveUp(slot, now, why, padded);
                 return false;
             }
