@@ -54,6 +54,20 @@ class SlotUseTest {
     }
 
     @Test
+    void aLateWriteIsCountedWithItsShiftWhichIsNotIdleTimeNorAHeldSlot() {
+        // slot 1's request was written 20 ms after it: every later slot moved 15 ms
+        SlotUse use = SlotUse.of(List.of(sent(0, 0), sent(SPACING, 200), SendLog.Entry.writtenLate(SPACING + 20_000, SPACING, 15_000),
+                sent(2 * SPACING + 15_000, 300)), SPACING);
+        assertThat(use.sends()).isEqualTo(3);
+        assertThat(use.writtenLate()).isEqualTo(1);
+        assertThat(use.writeShiftMillis()).isCloseTo(15.0, Offset.offset(1e-9));
+        assertThat(use.givenUpHeld()).isZero();
+        assertThat(use.givenUpLate()).isZero();
+        assertThat(use.idleMillis()).isZero();
+        assertThat(use.describe()).contains("1 written late (later slots shifted 15.0 ms in all)");
+    }
+
+    @Test
     void aGapBetweenReservedSlotsIsTimeTheScheduleStoodIdle() {
         // nobody reserved for 300 ms after the first slot's spacing; 0.4 ms beyond is a gap too small to count
         SlotUse use = SlotUse.of(List.of(sent(0, 0), sent(SPACING + 300_000, 0), sent(2 * SPACING + 300_400, 0),

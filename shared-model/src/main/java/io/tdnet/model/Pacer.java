@@ -45,6 +45,13 @@ public interface Pacer {
 
         /** How long the caller has waited since it asked for the slot. */
         Duration waited();
+
+        /**
+         * The request has just been written to the wire. A write that ended later than the slot allows (the
+         * thread was preempted or paused between {@link #send()} and the write) moves every later slot by
+         * as much, so the requests after it keep their distance from the instant it actually went out.
+         */
+        default void written() {}
     }
 
     /** The server asked for quiet until {@code until}: no permit is handed out before it. */

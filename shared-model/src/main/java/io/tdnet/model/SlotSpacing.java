@@ -22,19 +22,22 @@ import java.time.Duration;
  * every sender reads one clock ({@link #sameClock}: the endpoint is on this machine) there is no clock
  * skew, the budget is a 5 ms tolerance + 2 × 5 ms send-to-arrival jitter = 15 ms, and it is
  * 1 / 1.015 = 98.52% — the goal is ≥ 98% at R ≤ 5 and ≥ 95% at R = 50 — and a sender delayed by more than
- * the tolerance (a loaded machine, a slow schedule read) never sends late: it takes the next free slot, or
- * moves every later slot first (below).
+ * the tolerance before its permit (a loaded machine, a slow schedule read) never sends late: it takes the
+ * next free slot, or moves every later slot first; one delayed after its permit moves them once its request
+ * is written (below).
  * The budget is absolute time, not a fraction of the spacing, so the same milliseconds protect R = 1 and
  * R = 100 alike.
  *
- * <p>What the budget cannot cover: a request delayed between its send instant and the wire by more than
- * the jitter (a thread preempted or a GC pause right after the check) compresses a span by that much.
- * Measured on the 2-core machine with 6+ JVMs (load 5–13, kernel timestamps of the request packets on
- * loopback): up to 23 ms in the twin's Lambdas; ≥ 7 ms on an idle machine. No budget that keeps 98% (≤ ~20
- * ms) covers the loaded case; the idle one is what the 5 ms jitter (a 10 ms compression) is sized for.
- * Where that delay is largest — a process's first sends, which run code after the check for the first
- * time — the sender pads the slot after its own by {@link #COLD_SEND_PAD}: no later slot is sooner than
- * the budget allows even if that request reaches the wire up to the pad late.
+ * <p>The send instant is when the request is written, not when the permit was handed out: a thread
+ * preempted or paused between the two (measured on the 2-core machine with 6+ JVMs, kernel timestamps of
+ * the request packets on loopback: up to 23 ms in the twin's Lambdas, 2–4 requests in 120) would compress
+ * a span by that much with nobody the wiser. So the sender notes when its write ended
+ * ({@link Pacer.Slot#written()}): ended {@code W > tolerance} after its slot, it moves every later slot
+ * {@code min(W − tolerance, spacing)} — the same shift a sender kept late makes (below), made after the
+ * fact, which is as if its slot had been that much later. The send ⌊R⌋ slots later checks at least 415 ms
+ * after the late slot (below), by when the shift (the write's lateness plus a store round trip) is in
+ * place. A new JVM's first sends, which run code after the check for the first time, are where the
+ * delay is largest; the sender also pads the slot after its own by {@link #COLD_SEND_PAD}.
  *
  * <p>A sender late by {@code L > tolerance} may keep its slot instead of giving it up: it moves every slot
  * not yet sent, and the next free one, {@code S = L − tolerance + a write's round trip} later (one atomic

@@ -3,16 +3,18 @@ package io.tdnet.tdnetclient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Runs the client's request path once against a throwaway server on loopback, before the first paced
- * request: in a new JVM that request's first write loads and initialises the HTTP stack's classes
+ * request: in a new JVM that request's first write and read load and initialise the classes on the path
  * between the slot's check and the wire (2 ms on an idle machine; 19–25 ms measured in the twin's
  * {@code collect --aws} on a loaded one, which put its first request and the two after it into one
  * second at the server). Nothing is sent to TDnet; a failure here only means the first request is cold.
@@ -28,22 +30,17 @@ final class RequestPathWarmUp {
             Thread answerer = new Thread(() -> answerOnce(server), "tdnet-warm-up");
             answerer.setDaemon(true);
             answerer.start();
-            HttpURLConnection conn = (HttpURLConnection) URI.create("http://127.0.0.1:" + server.getLocalPort() + "/warm-up")
-                    .toURL().openConnection();
-            conn.setInstanceFollowRedirects(false);
-            conn.setUseCaches(false);
-            conn.setConnectTimeout(TIMEOUT_MILLIS);
-            conn.setReadTimeout(TIMEOUT_MILLIS);
-            conn.setRequestProperty("User-Agent", userAgent);
-            conn.setRequestProperty("Accept", accept);
-            try {
-                conn.connect();
-                conn.getResponseCode();
-                try (InputStream body = conn.getInputStream()) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("User-Agent", userAgent);
+            headers.put("Accept", accept);
+            Duration timeout = Duration.ofMillis(TIMEOUT_MILLIS);
+            try (Exchange exchange = Exchange.open(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/warm-up"), headers,
+                    timeout, timeout)) {
+                exchange.send();
+                exchange.head();
+                try (InputStream body = exchange.body()) {
                     body.readAllBytes();
                 }
-            } finally {
-                conn.disconnect();
             }
             answerer.join(TIMEOUT_MILLIS);
         } catch (IOException e) {

@@ -8,12 +8,13 @@ import io.tdnet.model.TdnetOrigin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.HttpURLConnection;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,7 +26,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>Every attempt (retries included) reserves a slot from the {@link Pacer}, connects shortly
  *       before it (twice the slowest of the last eight connects, at most 100 ms) and sends only if the slot is still
  *       within the pacer's tolerance, so the limit holds for the instant the request goes out; no
- *       connection sits idle while the pacer makes it wait.
+ *       connection sits idle while the pacer makes it wait. When the write ends it tells the slot
+ *       ({@link Pacer.Slot#written()}): a request that reached the wire late moves the later slots.
+ *   <li>One connection per request ({@code Connection: close}), never kept open between requests.
  *   <li>The configured User-Agent and timeouts on every request; redirects are never followed.
  *   <li>The status is classified once ({@link StatusClass}); a {@code Retry-After} is read on the
  *       injected clock and handed to the pacer (bounded by the plan's cap) so that no other request
@@ -35,9 +38,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * </ul>
  *
  * <p>The caller's {@link BodyReader} reads a 200 answer (list page parsing, PDF streaming to S3); its
- * {@link IOException}s are transient, its {@link TdnetFailure}s keep their kind. {@link HttpURLConnection}
- * because it is in the JDK (nothing to load on a Lambda cold start) and gives exactly what is needed:
- * per-read timeouts and no redirects. Thread-safe.
+ * {@link IOException}s are transient, its {@link TdnetFailure}s keep their kind. The HTTP is the small
+ * {@link Exchange} on a JDK socket rather than {@code HttpURLConnection}, which writes the request somewhere
+ * inside {@code getResponseCode()} where the client cannot see when it went out. Thread-safe.
  */
 public final class TdnetClient {
     /** Reads the body of a 200 answer. */
@@ -116,41 +119,26 @@ public final class TdnetClient {
     }
 
     private <T> T attempt(URI url, String accept, BodyReader<T> reader) throws TdnetFailure, InterruptedException {
-        Connected connected = connectInSlot(url, accept);
-        HttpURLConnection conn = connected.conn();
-        boolean reusable = false;
-        try {
-            int status;
+        try (Exchange exchange = sendInSlot(url, accept)) {
+            Exchange.Head head;
             try {
-                status = conn.getResponseCode();
+                head = exchange.head();
             } catch (IOException e) {
                 throw transientIo(e);
-            } finally {
-                // after the request is written: nothing but the write stands between the slot's check and the wire
-                observer.pacerWaited(connected.waited());
             }
+            int status = head.status();
             switch (StatusClass.of(status)) {
                 case OK -> {
-                    InputStream body;
                     try {
-                        body = conn.getInputStream();
+                        return reader.read(new Response(url, head.contentLength(), exchange.body()));
                     } catch (IOException e) {
                         throw transientIo(e);
                     }
-                    T value;
-                    try {
-                        value = reader.read(new Response(url, conn.getContentLengthLong(), body));
-                    } catch (IOException e) {
-                        throw transientIo(e);
-                    }
-                    closeQuietly(body);
-                    reusable = true;
-                    return value;
                 }
-                case REDIRECT -> throw TdnetFailure.permanent("redirect to " + resolve(url, conn.getHeaderField("Location"))
+                case REDIRECT -> throw TdnetFailure.permanent("redirect to " + resolve(url, head.header("Location").orElse(null))
                         + " refused (http " + status + ")", status);
                 case TRANSIENT -> {
-                    Duration retryAfter = RetryAfter.parse(conn.getHeaderField("Retry-After"), clock.instant()).orElse(null);
+                    Duration retryAfter = RetryAfter.parse(head.header("Retry-After").orElse(null), clock.instant()).orElse(null);
                     if (retryAfter != null) {
                         Duration held = plan().waitsInProcess(retryAfter) ? retryAfter : plan().retryAfterCap();
                         pacer.pushBack(clock.instant().plus(held));
@@ -160,46 +148,52 @@ public final class TdnetClient {
                 }
                 default -> throw TdnetFailure.permanent("http " + status, status);
             }
-        } finally {
-            // A fully read body returns the connection to the keep-alive pool; anything else (an error
-            // status, a refused or broken body) must not be drained, so the socket is dropped.
-            if (!reusable) conn.disconnect();
         }
     }
 
     /**
-     * Reserves a slot, connects shortly before it (TCP and TLS, or a pooled keep-alive connection) and
-     * returns the connection once the slot says the request may go; a slot missed by more than the
-     * pacer's tolerance (a slow handshake, a delayed thread) is given up with its connection, and a new
-     * one reserved, so no connection waits open for a later slot.
+     * Reserves a slot, connects shortly before it (TCP, and TLS) and writes the request once the slot says
+     * it may go, then tells the slot when the write ended (a thread delayed between the permit and the
+     * wire moves the later slots). A slot missed by more than the pacer's tolerance (a slow handshake, a
+     * delayed thread) is given up with its connection, and a new one reserved, so no connection waits open
+     * for a later slot.
      */
-    private record Connected(HttpURLConnection conn, Duration waited) {}
-
-    private Connected connectInSlot(URI url, String accept) throws TdnetFailure, InterruptedException {
+    private Exchange sendInSlot(URI url, String accept) throws TdnetFailure, InterruptedException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", settings.userAgent());
+        headers.put("Accept", accept);
         while (true) {
             Pacer.Slot slot = pacer.reserve(Duration.ofNanos(connectLead.nanos()));
-            HttpURLConnection conn;
-            try {
-                conn = (HttpURLConnection) url.toURL().openConnection();
-            } catch (IOException e) {
-                throw transientIo(e);
-            }
-            conn.setInstanceFollowRedirects(false);
-            conn.setUseCaches(false);
-            conn.setConnectTimeout(millis(settings.connectTimeout()));
-            conn.setReadTimeout(millis(settings.readTimeout()));
-            conn.setRequestProperty("User-Agent", settings.userAgent());
-            conn.setRequestProperty("Accept", accept);
+            Exchange exchange;
             long connecting = System.nanoTime();
             try {
-                conn.connect();
+                exchange = Exchange.open(url, headers, settings.connectTimeout(), settings.readTimeout());
             } catch (IOException e) {
-                conn.disconnect();
                 throw transientIo(e);
             }
             connectLead.took(System.nanoTime() - connecting);
-            if (slot.send()) return new Connected(conn, slot.waited());
-            conn.disconnect();
+            boolean send;
+            try {
+                send = slot.send();
+            } catch (InterruptedException | RuntimeException e) {
+                exchange.close();
+                throw e;
+            }
+            if (!send) {
+                exchange.close();
+                continue;
+            }
+            try {
+                exchange.send();
+            } catch (IOException e) {
+                exchange.close();
+                throw transientIo(e);
+            } finally {
+                // even a failed write may have put bytes on the wire
+                slot.written();
+            }
+            observer.pacerWaited(slot.waited());
+            return exchange;
         }
     }
 
@@ -262,15 +256,4 @@ public final class TdnetClient {
         }
     }
 
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            // the body is read; a failed close only costs the keep-alive connection
-        }
-    }
-
-    private static int millis(Duration d) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
-    }
 }

@@ -100,6 +100,69 @@ class TdnetClientIT {
         assertThat(fake.requests()).hasSize(3);
     }
 
+    /** A pacer whose slots record what the client did with them; the first {@code missed} slots are missed. */
+    private static final class SlotRecordingPacer implements Pacer {
+        final List<String> events = new CopyOnWriteArrayList<>();
+        int missed;
+
+        SlotRecordingPacer(int missed) {
+            this.missed = missed;
+        }
+
+        @Override
+        public Duration acquire() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public Slot reserve(Duration connectLead) {
+            boolean miss = missed-- > 0;
+            return new Slot() {
+                @Override
+                public boolean send() {
+                    events.add(miss ? "missed" : "send");
+                    return !miss;
+                }
+
+                @Override
+                public Duration waited() {
+                    return Duration.ZERO;
+                }
+
+                @Override
+                public void written() {
+                    events.add("written");
+                }
+            };
+        }
+
+        @Override
+        public void pushBack(Instant until) {}
+    }
+
+    private TdnetClient client(Pacer pacer) {
+        return new TdnetClient(TdnetOrigin.of(fake.baseUrl()), pacer,
+                new HttpSettings("ua-under-test/1", Duration.ofSeconds(2), Duration.ofMillis(500), FAST),
+                Clock.fixed(NOW, ZoneOffset.UTC), TdnetClient.Observer.NONE);
+    }
+
+    @Test
+    void everyAttemptTellsItsSlotWhenItsRequestWasWritten() throws Exception {
+        SlotRecordingPacer slots = new SlotRecordingPacer(0);
+        fake.fault(id, Fault.status(503, 2));
+        assertThat(client(slots).get(url, "application/pdf", TdnetClientIT::readAll)).isEqualTo(fake.pdfBytes(id));
+        assertThat(slots.events).containsExactly("send", "written", "send", "written", "send", "written");
+    }
+
+    @Test
+    void aMissedSlotDropsItsConnectionUnwrittenAndTheRequestGoesInTheNextSlot() throws Exception {
+        SlotRecordingPacer slots = new SlotRecordingPacer(2);
+        assertThat(client(slots).get(url, "application/pdf", TdnetClientIT::readAll)).isEqualTo(fake.pdfBytes(id));
+        assertThat(slots.events).containsExactly("missed", "missed", "send", "written");
+        // the two connections opened for the missed slots carried no request
+        assertThat(fake.requests()).hasSize(1);
+    }
+
     @Test
     void aRetryAfterIsReadOnTheInjectedClockAndHandedToThePacer() throws Exception {
         fake.fault(id, Fault.tooManyRequests(Duration.ofSeconds(1), 1));

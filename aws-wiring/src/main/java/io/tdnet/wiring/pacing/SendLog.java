@@ -22,6 +22,8 @@ import java.util.Objects;
  *   S &lt;sent&gt; &lt;slot&gt; &lt;sender&gt;            a permit: the request goes on the wire now
  *   S &lt;sent&gt; &lt;slot&gt; &lt;sender&gt; &lt;shift&gt; &lt;why&gt;  a permit handed out late: the sender kept its slot by moving
  *                                        every later one shift µs; why is the {@link SharedPacer.Miss} it avoided
+ *   W &lt;written&gt; &lt;slot&gt; &lt;sender&gt; &lt;shift&gt;  the request of a permit was written late: every later slot
+ *                                        moved shift µs
  *   G &lt;now&gt; &lt;slot&gt; late|held &lt;sender&gt; &lt;why&gt;  a reserved slot given up (missed by more than the tolerance, or in a
  *                                        quiet span); why is a {@link SharedPacer.Miss}
  * </pre>
@@ -45,6 +47,11 @@ public final class SendLog implements SharedPacer.Observer {
     @Override
     public void sendingLate(long slotMicros, long nowMicros, long shiftMicros, SharedPacer.Miss why) {
         append("S " + nowMicros + " " + slotMicros + " " + thread() + " " + shiftMicros + " " + why + "\n");
+    }
+
+    @Override
+    public void writtenLate(long slotMicros, long writtenMicros, long shiftMicros) {
+        append("W " + writtenMicros + " " + slotMicros + " " + thread() + " " + shiftMicros + "\n");
     }
 
     @Override
@@ -79,9 +86,9 @@ public final class SendLog implements SharedPacer.Observer {
 
     /**
      * One line of a send log that is not a reservation: a send ({@code missed} null, or what a send kept late
-     * avoided) or a slot given up.
+     * avoided), a late write ({@code sent} false, {@code missed} null) or a slot given up.
      *
-     * @param shiftMicros how far a send kept late moved every later slot; 0 otherwise
+     * @param shiftMicros how far a send kept late or a late write moved every later slot; 0 otherwise
      */
     public record Entry(boolean sent, long atMicros, long slotMicros, SharedPacer.Miss missed, long shiftMicros) {
         public static Entry sent(long atMicros, long slotMicros) {
@@ -94,6 +101,15 @@ public final class SendLog implements SharedPacer.Observer {
 
         public static Entry givenUp(long atMicros, long slotMicros, SharedPacer.Miss why) {
             return new Entry(false, atMicros, slotMicros, why, 0);
+        }
+
+        public static Entry writtenLate(long atMicros, long slotMicros, long shiftMicros) {
+            return new Entry(false, atMicros, slotMicros, null, shiftMicros);
+        }
+
+        /** A permit's request written to the wire late: the sender moved every later slot {@link #shiftMicros}. */
+        public boolean writtenLate() {
+            return !sent && missed == null;
         }
 
         /** A send kept late: the sender shifted every later slot instead of giving its own up. */
@@ -112,7 +128,7 @@ public final class SendLog implements SharedPacer.Observer {
         }
     }
 
-    /** Every send and given-up slot of {@code file} (none when it does not exist), in file order. */
+    /** Every send, late write and given-up slot of {@code file} (none when it does not exist), in file order. */
     public static List<Entry> read(Path file) throws IOException {
         if (!Files.exists(file)) return List.of();
         return Files.readAllLines(file, StandardCharsets.US_ASCII).stream().map(String::strip)
@@ -134,6 +150,7 @@ public final class SendLog implements SharedPacer.Observer {
             // a line without the reason (an older log) was a late wake-up or a hold
             case "G" -> Entry.givenUp(Long.parseLong(f[1]), Long.parseLong(f[2]), f.length > 5 ? SharedPacer.Miss.valueOf(f[5])
                     : "late".equals(f[3]) ? SharedPacer.Miss.WOKE_LATE : SharedPacer.Miss.HELD);
+            case "W" -> Entry.writtenLate(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[4]));
             default -> throw new IllegalArgumentException("not a send log line: " + line);
         };
     }

@@ -33,13 +33,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       is late beyond the tolerance (one write; only when that is less than a spacing and at most 100 ms,
  *       and it sends only if the write is acknowledged within the shift) or gives it up and reserves a new
  *       one, so the send instant, not the reservation, obeys the limit ({@link SlotSpacing} has the
- *       arithmetic). A slow reservation or read still gives the slot up.
+ *       arithmetic). A slow reservation or read still gives the slot up;
+ *   <li>once the caller has written its request ({@link Slot#written()}): a write that ended more than the
+ *       tolerance after the slot (a thread preempted between the permit and the write) moves every later
+ *       slot by the excess, at most a spacing (one write).
  * </ol>
  *
  * <p>Cost per request toward TDnet: one DynamoDB write (the reservation; a second one when the schedule
  * turns from idle to busy or back, since the guess of which conditional update applies was wrong) and
  * at most one strongly consistent read (the check, spared when another answer to this process
- * was recent enough); a slot given up costs both again, a slot kept late one more write. On-demand
+ * was recent enough); a slot given up costs both again, a slot kept late or written late one more write. On-demand
  * pricing: about 1.25 + 0.25 USD per million requests. A push-back is one or two writes.
  *
  * <p>Thread-safe; the schedule is in the store, the process keeps only its leads and what it last learnt
@@ -58,6 +61,12 @@ public final class SharedPacer implements Pacer {
         default void sendingLate(long slotMicros, long nowMicros, long shiftMicros, Miss why) {
             sending(slotMicros, nowMicros);
         }
+
+        /**
+         * The request of a slot was written to the wire at {@code writtenMicros}, later than the slot allows:
+         * every later slot was moved {@code shiftMicros}.
+         */
+        default void writtenLate(long slotMicros, long writtenMicros, long shiftMicros) {}
 
         /** A slot was reserved: asked at {@code askedMicros}, answered at {@code answeredMicros}. */
         default void reserved(long slotMicros, long askedMicros, long answeredMicros) {}
@@ -278,6 +287,8 @@ public final class SharedPacer implements Pacer {
         private final long started;
         private final boolean padded;
         private long sentAt;
+        // how far this sender moved the later slots to keep its own: it may send that much later
+        private long keptShift;
 
         ReservedSlot(long slot, long started, boolean padded) {
             this.slot = slot;
@@ -321,9 +332,28 @@ public final class SharedPacer implements Pacer {
                 return false;
             }
             sentAt = acked;
+            keptShift = shift;
             sentOnce = true;
             observer.sendingLate(slot, acked, shift, why);
             return true;
+        }
+
+        /**
+         * The permit was handed out in time, but the write may not have been: a thread preempted or paused
+         * between the two sends late without knowing it. A write that ended more than the tolerance after the
+         * slot (plus any shift it made to keep it) moves every later slot by the excess, at most a spacing —
+         * enough for a request that went out up to a whole spacing late, which is then as if its slot had been
+         * that much later ({@link SlotSpacing}).
+         */
+        @Override
+        public void written() {
+            if (sentAt == 0) return;
+            long now = clock.nowMicros();
+            long late = now - slot - keptShift - toleranceMicros;
+            if (late <= 0) return;
+            long shift = Math.min(late, spacing.spacingMicros());
+            pushes.learn(store.shift(shift), now);
+            observer.writtenLate(slot, now, shift);
         }
 
         @Override

@@ -37,6 +37,21 @@ class SendLogTest {
     }
 
     @Test
+    void aLateWriteIsReadBackAsNeitherASendNorAGivenUpSlot() throws Exception {
+        Path file = dir.resolve("sends.txt");
+        SendLog log = new SendLog(file);
+        log.sending(1_000, 1_002);
+        log.writtenLate(1_000, 31_000, 20_000);
+        assertThat(SendLog.read(file)).containsExactly(SendLog.Entry.sent(1_002, 1_000), SendLog.Entry.writtenLate(31_000, 1_000, 20_000));
+        assertThat(SendLog.read(file).get(1)).satisfies(w -> {
+            assertThat(w.writtenLate()).isTrue();
+            assertThat(w.sent()).isFalse();
+            assertThat(w.late()).as("not a slot given up").isFalse();
+        });
+        assertThat(SendLog.read(file).get(0).writtenLate()).isFalse();
+    }
+
+    @Test
     void reservationsAreReadBackAsRoundTrips() throws Exception {
         Path file = dir.resolve("sends.txt");
         SendLog log = new SendLog(file);

@@ -306,6 +306,82 @@ class SharedPacerTest {
     }
 
     @Test
+    void aWriteThatEndsWithinTheToleranceMovesNothing() throws Exception {
+        SharedPacer pacer = pacer(2);
+        pacer.acquire();
+        Pacer.Slot slot = pacer.reserve(Duration.ofMillis(5));
+        assertThat(slot.send()).isTrue();
+        clock.now += 9_000; // sent at the slot, written 9 ms later: within the 10 ms tolerance
+        slot.written();
+        assertThat(store.shift).isZero();
+    }
+
+    @Test
+    void aWriteThatEndsLateMovesEveryLaterSlotByTheExcessAndTheLimitHoldsForTheWrites() throws Exception {
+        SharedPacer pacer = pacer(2);
+        long spacing = SlotSpacing.of(Rate.perSecond(2)).spacingMicros();
+        List<Long> writes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Pacer.Slot slot = pacer.reserve(Duration.ZERO);
+            assertThat(slot.send()).isTrue();
+            if (i == 1) clock.now += 30_000; // preempted for 30 ms between the permit and the write
+            writes.add(clock.now);
+            slot.written();
+        }
+        // 30 ms after the slot, 20 ms beyond the tolerance
+        assertThat(store.shift).isEqualTo(20_000);
+        for (int i = 0; i < 4; i++) {
+            Pacer.Slot slot = pacer.reserve(Duration.ZERO);
+            assertThat(slot.send()).isTrue();
+            writes.add(clock.now);
+            slot.written();
+        }
+        assertThat(maxInOneSecond(writes)).isLessThanOrEqualTo(2);
+        // the late write to the write two slots after it spans what the tolerance allows, not less
+        assertThat(writes.get(3) - writes.get(1)).isGreaterThanOrEqualTo(2 * spacing - 10_000);
+        assertThat(sends.late).isEmpty();
+    }
+
+    @Test
+    void aWriteLaterThanASpacingMovesTheLaterSlotsOneSpacing() throws Exception {
+        SharedPacer pacer = pacer(5);
+        long spacing = SlotSpacing.of(Rate.perSecond(5)).spacingMicros();
+        pacer.acquire();
+        Pacer.Slot slot = pacer.reserve(Duration.ZERO);
+        assertThat(slot.send()).isTrue();
+        clock.now += 2_000_000; // a 2 s pause: the request went out as if in a slot of its own
+        slot.written();
+        assertThat(store.shift).isEqualTo(spacing);
+    }
+
+    @Test
+    void aSlotKeptLateMayBeWrittenAsLateAsItsShift() throws Exception {
+        SharedPacer pacer = pacer(2);
+        pacer.acquire();
+        Pacer.Slot slot = pacer.reserve(Duration.ofMillis(5));
+        long due = store.next - SlotSpacing.of(Rate.perSecond(2)).spacingMicros();
+        clock.now = due + 30_000; // a connect that ended 30 ms after the slot: kept by a 20.5 ms shift
+        assertThat(slot.send()).isTrue();
+        slot.written(); // written at once: inside tolerance + shift
+        assertThat(store.shift).isEqualTo(20_500);
+        clock.now += 15_000;
+        // 15 ms later: 45 ms after the slot, 14.5 ms beyond the 10 ms tolerance + the 20.5 ms it shifted
+        slot.written();
+        assertThat(store.shift).isEqualTo(20_500 + 14_500);
+    }
+
+    @Test
+    void aSlotGivenUpIsNeverWrittenLate() throws Exception {
+        SharedPacer pacer = pacer(2);
+        pacer.acquire();
+        Pacer.Slot slot = pacer.reserve(Duration.ofMillis(5));
+        clock.now = store.next; // a whole spacing late: given up
+        assertThat(slot.send()).isFalse();
+        slot.written();
+        assertThat(store.shift).isZero();
+    }
+
+    @Test
     void aPushBackByAnotherProcessMakesAReservedSlotInsideTheQuietSpanBeGivenUp() throws Exception {
         SharedPacer pacer = pacer(2);
         pacer.acquire();
