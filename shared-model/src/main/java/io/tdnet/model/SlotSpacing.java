@@ -45,11 +45,11 @@ import java.time.Duration;
  * {@code slot + tolerance + S}. Every sender sends at its slot plus the shift made between its reservation
  * and its check. The bound above still holds: the late send is at most {@code tolerance + S} after its slot,
  * and the send ⌊R⌋ slots later has moved S, since its check starts at least {@code R·spacing − 600 ms ≥
- * 415 ms} (leads of the connect and the read) after the late slot, when the shift (at most 210 ms after it)
+ * 415 ms} (leads of the connect and the read) after the late slot, when the shift (at most 110 ms after it)
  * is in place; a send in between may or may not have seen the shift, and one moved later only lengthens
  * spans — and if it saw it, so does the send ⌊R⌋ after it, by the same timing. A kept slot costs S of the
  * schedule where a given-up one costs a spacing, so a sender keeps only when {@code S < spacing} and
- * {@code S ≤ 200 ms}: at R = 2 a wake-up 20 ms late costs about 25 ms instead of 507 ms.
+ * {@code S ≤ 100 ms}: at R = 2 a wake-up 20 ms late costs about 25 ms instead of 507 ms.
  *
  * @param rate requests per second for the whole deployment
  * @param spacing time between consecutive slots

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       new one reserved, which lands after the span because the push also moved {@code next};
  *   <li>sleeps until the slot and returns — unless it is already more than the tolerance past it (a
  *       loaded machine, a slow connect): then it keeps the slot by shifting every later one as far as it
- *       is late beyond the tolerance (one write; only when that is less than a spacing and at most 200 ms,
+ *       is late beyond the tolerance (one write; only when that is less than a spacing and at most 100 ms,
  *       and it sends only if the write is acknowledged within the shift) or gives it up and reserves a new
  *       one, so the send instant, not the reservation, obeys the limit ({@link SlotSpacing} has the
  *       arithmetic). A slow reservation or read still gives the slot up;
@@ -129,11 +129,9 @@ public final class SharedPacer implements Pacer {
     /**
      * The longest shift a late sender may make to keep its slot. The shift must reach the sender ⌊R⌋ slots
      * later before its check, which starts at most 600 ms (connect and read leads) before a slot at least
-     * 1,015 ms later: 415 ms after the late slot, while the shift is acknowledged within tolerance + shift
-     * (210 ms), so 200 ms keeps 205 ms of room. It was 100 ms: with the write's lead in the shift (tens of ms
-     * through the twin's gateway), a sender woken some 60 ms late gave up a 507 ms slot at R = 2.
+     * 1,015 ms later: 415 ms after the late slot, while the shift is acknowledged within tolerance + shift.
      */
-    private static final long MAX_SHIFT_MICROS = 200_000;
+    private static final long MAX_SHIFT_MICROS = 100_000;
 
     private final SlotStore store;
     private final SlotSpacing spacing;
@@ -314,7 +312,7 @@ public final class SharedPacer implements Pacer {
         /**
          * Late by more than the tolerance at {@code now}: moves every later slot as far as this one is late
          * beyond the tolerance, plus a write's round trip, and sends once that is acknowledged — when the
-         * shift is less than the spacing a given-up slot would cost (and at most 200 ms); else gives it up.
+         * shift is less than the spacing a given-up slot would cost (and at most 100 ms); else gives it up.
          */
         private boolean keepLate(long now, Miss why) {
             long shift = now - slot - toleranceMicros + reserveLeadMicros;
@@ -329,7 +327,6 @@ public final class SharedPacer implements Pacer {
                 giveUp(slot, acked, Miss.HELD, padded);
                 return false;
             }
-            // only once the shift is in place: the send ⌊R⌋ slots on must find it at its check (SlotSpacing)
             if (acked - slot > toleranceMicros + shift) {
                 giveUp(slot, acked, why, padded);
                 return false;

@@ -162,9 +162,9 @@ class SharedPacerTest {
         assertThat(slots.get(1) - slots.get(0)).isEqualTo(spacing + pad);
         assertThat(slots.get(2) - slots.get(1)).isEqualTo(spacing);
         assertThat(store.next - slots.get(2)).isEqualTo(spacing);
-        // the first slot passes before its thread comes back, too long ago for a shift to mend (over 200 ms):
+        // the first slot passes before its thread comes back, too long ago for a shift to mend (over 100 ms):
         // given up, its pad goes to the next reservation
-        clock.now = slots.get(0) + 300_000;
+        clock.now = slots.get(0) + 200_000;
         assertThat(first.send()).isFalse();
         Pacer.Slot fourth = pacer.reserve(Duration.ZERO);
         assertThat(store.next - slots.get(3)).isEqualTo(spacing + pad);
@@ -262,10 +262,10 @@ class SharedPacerTest {
 
     @Test
     void aSenderLateByMoreThanAShiftCanMendGivesItsSlotUp() throws Exception {
-        // at R = 2 a shift may be up to 200 ms: 250 ms late is given up, 150 ms late is kept
+        // at R = 2 a shift may be up to 100 ms: 150 ms late is given up
         SharedPacer slow = pacer(2);
         slow.acquire();
-        clock.wakeLateAtTheNextSlot(250_000);
+        clock.wakeLateAtTheNextSlot(150_000);
         slow.acquire();
         assertThat(sends.why).containsExactly(SharedPacer.Miss.WOKE_LATE);
         assertThat(store.shift).isZero();
@@ -279,11 +279,6 @@ class SharedPacerTest {
         clock.wakeLateAtTheNextSlot(30_000);
         fast.acquire();
         assertThat(sends.why).containsExactly(SharedPacer.Miss.WOKE_LATE, SharedPacer.Miss.WOKE_LATE);
-        // back at R = 2, 150 ms late costs a 140.5 ms shift rather than a 507.5 ms slot
-        clock.wakeLateAtTheNextSlot(150_000);
-        slow.acquire();
-        assertThat(sends.why).hasSize(2);
-        assertThat(store.shift).isEqualTo(5_500 + 140_500);
     }
 
     @Test
@@ -475,7 +470,7 @@ class SharedPacerTest {
     void aCallerComingBackAfterItsSlotSendsNothing() throws Exception {
         SharedPacer pacer = pacer(2);
         Pacer.Slot slot = pacer.reserve(Duration.ofMillis(5));
-        clock.now += 400_000; // a connect that took 400 ms: ends 295 ms after the slot, more than a shift may mend
+        clock.now += 300_000; // a connect that took 300 ms: ends 195 ms after the slot, more than a shift may mend
         assertThat(slot.send()).isFalse();
         assertThat(sends.why).containsExactly(SharedPacer.Miss.CALLER_LATE);
         assertThat(sends.sent).isEmpty();
